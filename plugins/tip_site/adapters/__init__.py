@@ -1,0 +1,1 @@
+"""MkDocs adapters: the only part of tip_site that imports MkDocs."""

@@ -1,0 +1,59 @@
+"""The `tip-content` MkDocs plugin: loads and checks content, adds generated pages.
+
+It stays thin: the work is done by `tip_site.core` (loading, checking) and
+`tip_site.views` (pages). Other plugins of ours read `plugin.site`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.views.site_pages import generated_pages
+
+log = logging.getLogger("mkdocs.plugins.tip_site")
+
+
+class ContentConfig(Config):
+    content_dir = c.Type(str, default="content")
+
+
+class ContentPlugin(BasePlugin[ContentConfig]):
+    site: Site | None = None
+    is_serve: bool = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Only remembers how MkDocs was started: previews show drafts.
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
+        self.site = None
+        root = Path(config.config_file_path).parent
+        docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+        try:
+            self.site = load_site(root, self.config.content_dir, docs_dir, include_drafts=self.is_serve)
+        except SiteInvalid as invalid:
+            raise PluginError(invalid.report()) from None
+        for warning in self.site.warnings:
+            log.warning(str(warning))
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        for page in generated_pages(self.site):
+            if files.get_file_from_path(page.uri) is not None:
+                raise PluginError(
+                    f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
+                    "from content/ — rename or remove the file in docs/"
+                )
+            files.append(File.generated(config, page.uri, content=page.markdown))
+        return files

@@ -1,0 +1,181 @@
+"""The content model: frozen, typed objects built once per build from `content/`.
+
+Ids are stable slugs used in URLs and cross-references. Every content item
+keeps `source` (its file, relative to the project root) so later checks can
+still point editors at the right file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from tip_site.core.problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an item came from: a file and the line its Markdown body starts on."""
+
+    path: str
+    body_line: int = 1
+
+
+# --- Partnership data (content/data/*.yml), all from the Terms of Reference ---
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    short_name: str
+    name: str
+    who_it_is_for: str
+    purpose: str
+    how_to_join: str
+    chair: str | None = None
+    co_chair: str | None = None
+    meets: str | None = None
+
+
+@dataclass(frozen=True)
+class Priority:
+    id: str
+    number: int
+    title: str
+    summary: str
+    # group id -> the activities that group agreed for this priority (may be empty)
+    activities: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary: a sector, an audience, a resource type."""
+
+    id: str
+    name: str
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body in the governance structure (SPB, PEI, the Lead, the VRN, …)."""
+
+    id: str
+    name: str
+    short_name: str
+    role: str
+    reports_to: str | None = None
+    reporting: str | None = None  # how often / how it reports, in plain words
+
+
+@dataclass(frozen=True)
+class Governance:
+    bodies: tuple[Body, ...]
+    arrangements: tuple[str, ...]  # the ToR's standing rules, in plain words
+    review: str
+
+    def body(self, body_id: str) -> Body:
+        return next(b for b in self.bodies if b.id == body_id)
+
+
+# --- Content (content/newsletters, content/resources, content/events, docs) ---
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    file: str  # path relative to the resource's folder
+    title: str
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Newsletter:
+    id: str  # e.g. "2025-q1"
+    title: str
+    year: int
+    quarter: int
+    published: dt.date
+    summary: str
+    groups: tuple[str, ...]
+    priorities: tuple[str, ...]
+    body: str
+    source: Source
+    cover: Image | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    title: str
+    summary: str
+    type: str
+    audiences: tuple[str, ...]
+    groups: tuple[str, ...]
+    priorities: tuple[str, ...]
+    organisation: str
+    published: dt.date
+    body: str
+    source: Source
+    url: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    kind: str  # "meeting", "event" or "joint-event"
+    groups: tuple[str, ...]
+    start: dt.datetime  # naive, Europe/London wall-clock time
+    end: dt.datetime
+    location: str
+    summary: str
+    body: str
+    source: Source
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """Front matter of a hand-written page in docs/ (its body is MkDocs' to render)."""
+
+    path: str  # relative to docs/
+    title: str | None
+    description: str | None
+    content_note: str | None
+    last_reviewed: dt.date | None
+    next_review: dt.date | None
+    draft: bool
+    source: Source
+
+
+@dataclass(frozen=True)
+class Site:
+    groups: tuple[Group, ...]
+    priorities: tuple[Priority, ...]
+    sectors: tuple[Term, ...]
+    audiences: tuple[Term, ...]
+    resource_types: tuple[Term, ...]
+    governance: Governance
+    newsletters: tuple[Newsletter, ...]  # newest first
+    resources: tuple[Resource, ...]  # by title
+    events: tuple[Event, ...]  # by start time
+    pages: tuple[Page, ...]
+    warnings: tuple[Problem, ...] = field(default=())
+
+    def group(self, group_id: str) -> Group:
+        return next(g for g in self.groups if g.id == group_id)
+
+    def priority(self, priority_id: str) -> Priority:
+        return next(p for p in self.priorities if p.id == priority_id)

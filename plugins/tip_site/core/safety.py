@@ -1,0 +1,42 @@
+"""Refuse raw HTML that could run script on the site.
+
+Editors may use some HTML in Markdown, but nothing that executes: script and
+embedding elements, event-handler attributes, and javascript: addresses. Code
+blocks and code spans are skipped, since Markdown shows them as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tip_site.core.problems import Problems
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_RULES = (
+    (re.compile(r"<\s*(script|iframe|object|embed|applet|frame|frameset|base|form|meta|link|style)\b", re.I),
+     "the HTML element <{0}> is not allowed in content",
+     "remove it; to show a video or form, link to it instead"),
+    (re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I | re.S),
+     "the HTML attribute '{0}' could run script and is not allowed",
+     "remove the attribute"),
+    (re.compile(r"(?:\(|=\s*[\"']?|<)\s*(javascript\s*:|vbscript\s*:|data\s*:\s*text/html)", re.I),
+     "a '{0}' address could run script and is not allowed",
+     "link to an ordinary https:// page instead"),
+)
+
+
+def check_markdown_safety(body: str, path: str, first_line: int, problems: Problems) -> None:
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        visible = _CODE_SPAN.sub("", line)
+        for pattern, message, fix in _RULES:
+            match = pattern.search(visible)
+            if match:
+                word = re.sub(r"\s+", "", match.group(1)).lower()
+                problems.add(path, first_line + offset, None, message.format(word), fix)

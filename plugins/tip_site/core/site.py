@@ -1,0 +1,46 @@
+"""`load_site`: everything under content/ and docs/ loaded once, checked, and frozen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
+from tip_site.core.data_files import load_data
+from tip_site.core.model import Site
+from tip_site.core.problems import Problems, SiteInvalid
+
+
+def load_site(root: Path | str, content_dir: str = "content", docs_dir: str = "docs", include_drafts: bool = False) -> Site:
+    """Load and check all content, raising SiteInvalid with every error found.
+
+    `include_drafts` is for previews: drafts are otherwise left out here, so no
+    page, listing or feed downstream can show one by accident.
+    """
+    root = Path(root).resolve()
+    content = root / content_dir
+    problems = Problems()
+    data = load_data(content, root, problems)
+    vocabularies = data.vocabularies
+    newsletters = load_newsletters(content, root, vocabularies, problems)
+    resources = load_resources(content, root, vocabularies, problems)
+    events = load_events(content, root, vocabularies, problems)
+    pages = load_pages(root / docs_dir, root, problems)
+    if problems.errors:
+        raise SiteInvalid(problems.errors, problems.warnings)
+
+    def visible(items):
+        return tuple(i for i in items if include_drafts or not i.draft)
+
+    return Site(
+        groups=data.groups,
+        priorities=data.priorities,
+        sectors=data.sectors,
+        audiences=data.audiences,
+        resource_types=data.resource_types,
+        governance=data.governance,
+        newsletters=visible(newsletters),
+        resources=visible(resources),
+        events=visible(events),
+        pages=visible(pages),
+        warnings=tuple(problems.warnings),
+    )

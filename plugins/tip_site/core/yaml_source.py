@@ -1,0 +1,123 @@
+"""YAML that remembers where each value came from.
+
+Mappings load as `LineDict` and sequences as `LineList`, which record the line
+of every key and item, so validation can point an editor at the exact line.
+Only true/false, whole numbers and null are typed implicitly: dates, times and
+words like `no` stay text until the schema reads them, which avoids YAML 1.1
+surprises (`no` becoming False, `2024-13-01` raising a bare ValueError).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+
+class LineDict(dict):
+    """A dict with `.line` (its own line) and `.key_lines` (line of each key)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    """A list with `.line` and `.item_lines` (line of each item)."""
+
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Keep only the implicit types we want; everything else stays a string.
+_Loader.yaml_implicit_resolvers = {}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word", key_node.start_mark
+            )
+        key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+@dataclass(frozen=True)
+class YamlSyntaxError(Exception):
+    """A YAML mistake with the line it is on (1-based, in the YAML text)."""
+
+    line: int | None
+    message: str
+
+
+def parse_yaml(text: str):
+    """Parse YAML text into LineDict/LineList/str/int/bool/None, or raise YamlSyntaxError."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "the YAML cannot be read"
+        if error.context and "flow" in error.context and error.context_mark:
+            # An unclosed [ ] or { }: point at where it opens, not where YAML gave up.
+            mark = error.context_mark
+            problem = "a list in [ ] or { } is not closed"
+        line = mark.line + 1 if mark else None
+        return _raise(line, _explain(problem))
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors in practice
+        raise YamlSyntaxError(None, str(error)) from None
+
+
+def _raise(line: int | None, message: str):
+    raise YamlSyntaxError(line, message)
+
+
+def _explain(problem: str) -> str:
+    """Turn PyYAML's wording into something an editor can act on."""
+    hints = {
+        "mapping values are not allowed here": (
+            "a colon inside a value confuses YAML; put the value in double quotes"
+        ),
+        "found character '\\t' that cannot start any token": (
+            "a tab is used for indentation; use spaces instead"
+        ),
+        "could not find expected ':'": "a line is missing the colon after its field name",
+        "found undefined alias": "a '*' starts this value; put the value in double quotes",
+        "appears twice": "keep only one of them",
+        "is not closed": "add the closing bracket, or put each item on its own line starting with '- '",
+    }
+    for needle, hint in hints.items():
+        if needle in problem:
+            return f"{problem}: {hint}" if "appears twice" in problem else f"YAML syntax error ({problem}): {hint}"
+    return f"YAML syntax error: {problem}; check the indentation and quote values that contain ':' or '#'"

@@ -1,0 +1,27 @@
+"""Every generated page of the site, from every page generator."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from tip_site.core.model import Site
+from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.partnership_pages import governance_page, group_pages, membership_page, priority_pages
+
+# Each generator is a pure function of the Site. Add new ones here.
+PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
+    group_pages,
+    priority_pages,
+    membership_page,
+    governance_page,
+)
+
+
+def generated_pages(site: Site) -> list[GeneratedPage]:
+    pages = [page for generate in PAGE_GENERATORS for page in generate(site)]
+    seen: set[str] = set()
+    for page in pages:
+        if page.uri in seen:  # a programming mistake, not an editor's
+            raise ValueError(f"two generators produce {page.uri}")
+        seen.add(page.uri)
+    return pages

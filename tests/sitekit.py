@@ -1,0 +1,110 @@
+"""Tiny real sites in a temporary folder, built and checked as an editor would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+VALID_NEWSLETTER = """\
+---
+title: Spring 2025
+year: 2025
+quarter: 1
+published: 2025-03-14
+summary: News from the three groups.
+groups: [tip, cop]
+priorities: [awareness]
+---
+
+The conference is coming.
+"""
+
+VALID_RESOURCE = """\
+---
+id: toolkit
+title: A trauma informed toolkit
+summary: Practical steps for teams.
+type: toolkit
+audiences: [practitioners]
+groups: [cop]
+priorities: [workforce]
+organisation: Leicester City Council
+published: 2024-06-01
+url: https://example.org/toolkit
+---
+
+How to use the toolkit.
+"""
+
+VALID_EVENT = """\
+---
+id: cop-2025-q1
+title: Community of Practice meeting
+kind: meeting
+groups: [cop]
+start: 2025-02-10 10:00
+end: 2025-02-10 12:00
+location: Online (Microsoft Teams)
+summary: The quarterly meeting.
+---
+
+Agenda to follow.
+"""
+
+
+@dataclass
+class Result:
+    returncode: int
+    output: str
+
+
+class TinySite:
+    """A copy of the project's configuration and data, with content of the test's choosing."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for name in ("mkdocs.yml",):
+            shutil.copy(REPO / name, root / name)
+        for folder in ("docs", "overrides", "content/data"):
+            if (REPO / folder).exists():
+                shutil.copytree(REPO / folder, root / folder)
+        for folder in ("content/newsletters", "content/resources/files", "content/events"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+
+    def write(self, path: str, text: str | bytes) -> Path:
+        file = self.root / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            file.write_bytes(text)
+        else:
+            file.write_text(text, encoding="utf-8")
+        return file
+
+    def with_examples(self) -> "TinySite":
+        self.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER)
+        self.write("content/resources/toolkit.md", VALID_RESOURCE)
+        self.write("content/events/cop-2025-q1.md", VALID_EVENT)
+        return self
+
+    def _run(self, *args: str) -> Result:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+        proc = subprocess.run(
+            [sys.executable, *args], cwd=self.root, env=env, capture_output=True, text=True, timeout=600
+        )
+        return Result(proc.returncode, proc.stdout + proc.stderr)
+
+    def build(self, *extra: str) -> Result:
+        return self._run("-m", "mkdocs", "build", "--strict", *extra)
+
+    def check(self) -> Result:
+        return self._run("-m", "tip_site.check", ".")
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
