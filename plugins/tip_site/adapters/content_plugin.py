@@ -6,7 +6,9 @@ It stays thin: the work is done by `tip_site.core` (loading, checking) and
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -15,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.views.site_pages import generated_pages
@@ -26,9 +29,25 @@ class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
 
 
+def build_date() -> dt.date:
+    """The date scheduled content is published against: TIP_BUILD_DATE (YYYY-MM-DD) or today.
+
+    Setting it makes a build reproducible on any day.
+    """
+    fixed = os.environ.get("TIP_BUILD_DATE")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise PluginError(f"TIP_BUILD_DATE: '{fixed}' is not a date — write it as YYYY-MM-DD") from None
+    return dt.date.today()
+
+
 class ContentPlugin(BasePlugin[ContentConfig]):
     site: Site | None = None
     is_serve: bool = False
+    # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
+    rendered: dict[str, str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
@@ -37,10 +56,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
+        self.rendered = {}
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
-            self.site = load_site(root, self.config.content_dir, docs_dir, include_drafts=self.is_serve)
+            self.site = load_site(
+                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=build_date()
+            )
         except SiteInvalid as invalid:
             raise PluginError(invalid.report()) from None
         for warning in self.site.warnings:
@@ -57,3 +79,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.uri, content=page.markdown))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Kept so feeds and email editions use exactly the HTML the site shows.
+        self.rendered[page.file.src_uri] = html
+        return html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
@@ -10,11 +11,19 @@ from tip_site.core.model import Site
 from tip_site.core.problems import Problems, SiteInvalid
 
 
-def load_site(root: Path | str, content_dir: str = "content", docs_dir: str = "docs", include_drafts: bool = False) -> Site:
+def load_site(
+    root: Path | str,
+    content_dir: str = "content",
+    docs_dir: str = "docs",
+    include_drafts: bool = False,
+    today: dt.date | None = None,
+) -> Site:
     """Load and check all content, raising SiteInvalid with every error found.
 
     `include_drafts` is for previews: drafts are otherwise left out here, so no
-    page, listing or feed downstream can show one by accident.
+    page, listing or feed downstream can show one by accident. With `today`,
+    newsletters and resources published after it wait (scheduling); events are
+    kept, since upcoming ones are the point.
     """
     root = Path(root).resolve()
     content = root / content_dir
@@ -29,7 +38,11 @@ def load_site(root: Path | str, content_dir: str = "content", docs_dir: str = "d
         raise SiteInvalid(problems.errors, problems.warnings)
 
     def visible(items):
-        return tuple(i for i in items if include_drafts or not i.draft)
+        return tuple(
+            i for i in items
+            if (include_drafts or not i.draft)
+            and (today is None or getattr(i, "published", today) <= today)
+        )
 
     return Site(
         groups=data.groups,

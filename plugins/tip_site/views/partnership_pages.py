@@ -5,6 +5,8 @@ from __future__ import annotations
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
+from tip_site.views.related import related_for_group, related_for_priority
+from tip_site.views.urls import group_uri, link, priority_uri
 
 
 def group_pages(site: Site) -> list[GeneratedPage]:
@@ -28,7 +30,8 @@ def group_pages(site: Site) -> list[GeneratedPage]:
             else:
                 lines.append("The group agrees its activities for this priority each year; none are published yet.\n")
         lines += ["## How to join\n", text(group.how_to_join) + "\n"]
-        pages.append(GeneratedPage(f"groups/{group.id}.md", "\n".join(lines)))
+        lines.append(related_for_group(site, group, group_uri(group)))
+        pages.append(GeneratedPage(group_uri(group), "\n".join(lines)))
     return pages
 
 
@@ -56,7 +59,8 @@ def priority_pages(site: Site) -> list[GeneratedPage]:
             activities = priority.activities.get(group.id, ())
             lines.extend(f"- {text(a)}" for a in activities)
             lines.append("" if activities else "No activities are published yet for this group.\n")
-        pages.append(GeneratedPage(f"priorities/{priority.id}.md", "\n".join(lines)))
+        lines.append(related_for_priority(site, priority, priority_uri(priority)))
+        pages.append(GeneratedPage(priority_uri(priority), "\n".join(lines)))
     return [GeneratedPage("priorities/index.md", "\n".join(index) + "\n"), *pages]
 
 

@@ -1,0 +1,20 @@
+"""Make every link and image in an HTML fragment absolute.
+
+Feeds and emails are read away from the site, where a relative link breaks.
+The fragment is the HTML MkDocs rendered for a page, so its links are relative
+to that page's URL.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+
+def absolutize(fragment: str, page_url: str) -> str:
+    """Return `fragment` with href, src and srcset values resolved against `page_url`."""
+    if not fragment.strip():
+        return fragment
+    wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    wrapper.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
+    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
+    return (wrapper.text or "") + inner

@@ -1,0 +1,46 @@
+"""What a group or priority page lists about its content: resources, newsletters, events.
+
+Each section is a pure function (site, subject, page uri) -> Markdown, kept in
+one registry so each content area adds its own listing without touching the
+page layouts.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from tip_site.core.model import Group, Priority, Site
+from tip_site.views.markdown_text import text
+from tip_site.views.urls import link, newsletter_uri, resource_uri
+
+Subject = Group | Priority
+Section = Callable[[Site, Subject, str, str], str]  # site, subject, "groups"/"priorities", from_uri
+
+
+def _resources(site: Site, subject: Subject, field: str, from_uri: str) -> str:
+    items = [r for r in site.resources if subject.id in getattr(r, field)]
+    if not items:
+        return ""
+    lines = ["## Resources\n"]
+    lines += [f"- [{text(r.title)}]({link(from_uri, resource_uri(r))}): {text(r.summary)}" for r in items]
+    return "\n".join(lines) + "\n"
+
+
+def _newsletters(site: Site, subject: Subject, field: str, from_uri: str) -> str:
+    items = [n for n in site.newsletters if subject.id in getattr(n, field)]
+    if not items:
+        return ""
+    lines = ["## Newsletter issues\n"]
+    lines += [f"- [{text(n.title)}]({link(from_uri, newsletter_uri(n))})" for n in items]
+    return "\n".join(lines) + "\n"
+
+
+RELATED_SECTIONS: tuple[Section, ...] = (_resources, _newsletters)
+
+
+def related_for_group(site: Site, group: Group, from_uri: str) -> str:
+    return "\n".join(s for section in RELATED_SECTIONS if (s := section(site, group, "groups", from_uri)))
+
+
+def related_for_priority(site: Site, priority: Priority, from_uri: str) -> str:
+    return "\n".join(s for section in RELATED_SECTIONS if (s := section(site, priority, "priorities", from_uri)))
