@@ -1,0 +1,184 @@
+"""`./scripts/benchmark`: build synthetic sites of growing size, ours against plain Material.
+
+For each size it writes N resources, Q newsletter issues and E events, builds
+them with our plugins (--strict) and, alternating pair by pair, the same
+Markdown as ordinary pages with plain Material (search plugin only). It prints
+wall time, peak memory and milliseconds per page for every build, the ratio of
+each pair, and the page weight of a first visit measured in Chromium. Figures
+only: it never fails because a figure misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tip_site.benchmark.projects import make_our_project, make_plain_project
+from tip_site.benchmark.synthetic_content import BUILD_DATE
+from tip_site.benchmark.timed_build import BuildFailed, BuildFigures, timed_build
+
+SEARCH_QUERY = "reflective supervision"
+
+
+@dataclass
+class SizeResult:
+    resources: int
+    ours: list[BuildFigures] = field(default_factory=list)
+    plain: list[BuildFigures] = field(default_factory=list)
+    weights: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def time_ratio(self) -> float:
+        return statistics.median(o.seconds / p.seconds for o, p in zip(self.ours, self.plain))
+
+    @property
+    def memory_ratio(self) -> float:
+        return statistics.median(o.peak_mb / p.peak_mb for o, p in zip(self.ours, self.plain))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    repo = Path(args.project).resolve()
+    if not (repo / "mkdocs.yml").is_file():
+        print(f"{repo}: no mkdocs.yml here — run from the project folder or pass --project", file=sys.stderr)
+        return 2
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="tip-benchmark-")).resolve()
+    print(f"Benchmark: sizes {', '.join(f'{n:,}' for n in args.sizes)} resources, {args.newsletters} newsletters, "
+          f"{args.events} events, {args.repeats} pair(s) each; work in {workdir}")
+    print(f"Python {sys.version.split()[0]}; builds use TIP_BUILD_DATE={BUILD_DATE}\n")
+    results = []
+    try:
+        for size in args.sizes:
+            results.append(_run_size(size, args, repo, workdir))
+    except BuildFailed as failed:
+        print(f"\n{failed}", file=sys.stderr)
+        return 1
+    _print_summary(results)
+    return 0
+
+
+def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) -> SizeResult:
+    ours_dir, plain_dir = workdir / f"ours-{size}", workdir / f"plain-{size}"
+    counts = make_our_project(repo, ours_dir, size, args.newsletters, args.events)
+    make_plain_project(ours_dir, plain_dir)
+    result = SizeResult(size)
+    print(f"== {counts.resources:,} resources, {counts.newsletters} newsletters, {counts.events} events ==")
+    env = {"TIP_BUILD_DATE": BUILD_DATE}
+    for pair in range(1, args.repeats + 1):
+        # Alternate which build goes first, so neither always meets a warm or a cold cache.
+        order = ("ours", "plain") if pair % 2 else ("plain", "ours")
+        figures = {}
+        for which in order:
+            if which == "ours":
+                figures[which] = timed_build(ours_dir, workdir / f"site-ours-{size}", strict=True, extra_env=env)
+            elif not args.no_plain:
+                figures[which] = timed_build(plain_dir, workdir / f"site-plain-{size}", strict=False)
+        result.ours.append(figures["ours"])
+        line = f"  pair {pair}: ours  {_build(figures['ours'])}"
+        if "plain" in figures:
+            result.plain.append(figures["plain"])
+            ratio = figures["ours"].seconds / figures["plain"].seconds
+            memory = figures["ours"].peak_mb / figures["plain"].peak_mb
+            line += f"\n          plain {_build(figures['plain'])}\n          ratio {ratio:.2f}× time, {memory:.2f}× peak memory"
+        print(line, flush=True)
+    if args.profile:
+        _profile(ours_dir, workdir, size, env)
+    if not args.no_weight:
+        result.weights = _page_weights(workdir, size, not args.no_plain)
+    print()
+    return result
+
+
+def _build(figures: BuildFigures) -> str:
+    return (f"{figures.seconds:7.2f} s  {figures.pages:6,} pages  {figures.ms_per_page:6.1f} ms/page  "
+            f"peak {figures.peak_mb:6.0f} MB")
+
+
+def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, object]:
+    from tip_site.benchmark.page_weight import Browser
+
+    weights: dict[str, object] = {}
+    with Browser(workdir / f"site-ours-{size}") as browser:
+        for label, path in (("home", ""), ("library index", "library/")):
+            weight = browser.first_visit(path)
+            weights[label] = weight
+            print(f"  first visit, {label + ':':15} " + (_weight(weight) if weight else "no such page"))
+        search = browser.search(SEARCH_QUERY)
+        weights["search"] = search
+        print(f"  search, before it is opened: {_weight(search.before_interaction)}")
+        print(f"  search, opened until the first results for '{SEARCH_QUERY}': {_weight(search.until_first_results)}"
+              f" ({search.results_shown} results shown)")
+    if with_plain:
+        with Browser(workdir / f"site-plain-{size}") as browser:
+            weight = browser.first_visit("")
+            weights["plain home"] = weight
+            print(f"  plain Material, first visit, home: {_weight(weight)}")
+    return weights
+
+
+def _weight(weight) -> str:
+    text = f"{weight.kb:8.1f} kB compressed in {weight.files:3} files"
+    if weight.other_hosts:
+        text += f"  (and {len(weight.other_hosts)} request(s) to other hosts: {', '.join(weight.other_hosts[:3])})"
+    return text
+
+
+def _profile(project: Path, workdir: Path, size: int, env: dict[str, str]) -> None:
+    import pstats
+
+    out = workdir / f"profile-{size}.prof"
+    timed_build(project, workdir / f"site-profile-{size}", strict=True, extra_env=env, profile_to=out)
+    print(f"  profile written to {out}; the costliest calls in our code (cumulative):")
+    stats = pstats.Stats(str(out))
+    ours = [(key, value) for key, value in stats.stats.items() if "tip_site" in key[0]]  # type: ignore[attr-defined]
+    ours.sort(key=lambda item: item[1][3], reverse=True)
+    for (file, line, name), (_, calls, _, cumulative, _) in ours[:15]:
+        print(f"    {cumulative:7.2f} s  {calls:8,} calls  {Path(file).name}:{line} {name}")
+
+
+def _print_summary(results: list[SizeResult]) -> None:
+    if not results:
+        return
+    print("== Summary ==")
+    for result in results:
+        ours = statistics.median(o.seconds for o in result.ours)
+        line = f"  {result.resources:6,} resources: ours {ours:7.2f} s, peak {max(o.peak_mb for o in result.ours):5.0f} MB"
+        if result.plain:
+            plain = statistics.median(p.seconds for p in result.plain)
+            line += (f"; plain {plain:7.2f} s, peak {max(p.peak_mb for p in result.plain):5.0f} MB; "
+                     f"median ratio {result.time_ratio:.2f}× time, {result.memory_ratio:.2f}× memory")
+        print(line)
+    by_size = {r.resources: r for r in results}
+    if 1000 in by_size and 5000 in by_size:
+        grow = statistics.median(o.seconds for o in by_size[5000].ours) / statistics.median(o.seconds for o in by_size[1000].ours)
+        line = f"  growth 1,000 → 5,000 resources: ours {grow:.2f}×"
+        if by_size[1000].plain and by_size[5000].plain:
+            plain_grow = statistics.median(p.seconds for p in by_size[5000].plain) / statistics.median(p.seconds for p in by_size[1000].plain)
+            line += f", plain Material {plain_grow:.2f}×"
+        print(line)
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="benchmark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=_sizes, default=[200, 1000, 5000], help="numbers of resources, comma-separated (default 200,1000,5000)")
+    parser.add_argument("--newsletters", type=int, default=40, help="newsletter issues per site (default 40)")
+    parser.add_argument("--events", type=int, default=60, help="events per site (default 60)")
+    parser.add_argument("--repeats", type=int, default=2, help="build pairs per size (default 2)")
+    parser.add_argument("--workdir", help="where projects and sites go (default: a new temporary folder)")
+    parser.add_argument("--project", default=".", help="the project whose configuration is benchmarked (default .)")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain Material builds")
+    parser.add_argument("--no-weight", action="store_true", help="skip measuring page weight in Chromium")
+    parser.add_argument("--profile", action="store_true", help="also build ours once under cProfile and list our costliest calls")
+    return parser.parse_args(argv)
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,161 @@
+"""What a first visit downloads, measured in real headless Chromium.
+
+The built site is served on 127.0.0.1; the browser records every request the
+page makes until the network is idle — the stylesheets, scripts, images and
+fonts the HTML names, and whatever the scripts fetch at load (Material's
+search index, for one). Icons the HTML names are added even if headless
+Chromium skips them, since a real browser fetches them. Each file counts once,
+at its gzip size (or its own size when it is already compressed), as a server
+with compression would send it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@dataclass(frozen=True)
+class Weight:
+    urls: tuple[str, ...]  # site-relative paths, each once
+    compressed_bytes: int
+    other_hosts: tuple[str, ...] = ()  # requests that left the site: there must be none
+
+    @property
+    def files(self) -> int:
+        return len(self.urls)
+
+    @property
+    def kb(self) -> float:
+        return self.compressed_bytes / 1000
+
+
+@dataclass(frozen=True)
+class SearchWeight:
+    before_interaction: Weight  # what search loaded before anyone touched it
+    until_first_results: Weight  # from opening search to the first results on screen
+    results_shown: int
+
+
+class Browser:
+    """One headless Chromium serving one built site; use as a context manager."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+
+    def __enter__(self) -> "Browser":
+        from playwright.sync_api import sync_playwright  # only the benchmark needs a browser
+
+        self._serving = _serve(self.site_dir)
+        self.base_url = self._serving.__enter__()
+        self._playwright = sync_playwright().start()
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            raise RuntimeError("page weight needs Chromium: ./scripts/setup test installs Debian's chromium package")
+        self._browser = self._playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._browser.close()
+        self._playwright.stop()
+        self._serving.__exit__(None, None, None)
+
+    def first_visit(self, path: str) -> Weight | None:
+        """Everything a first visit to `path` (site-relative, e.g. "library/") downloads; None if it does not exist."""
+        if not _file_for(self.site_dir, "/" + path).is_file():
+            return None
+        context = self._browser.new_context()
+        page = context.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(self.base_url + path, wait_until="networkidle")
+        requested += _icons(page.content(), page.url)
+        context.close()
+        return self._weigh(requested)
+
+    def search(self, query: str) -> SearchWeight:
+        """Open the home page, then search for `query` as a visitor would, by keyboard."""
+        context = self._browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(self.base_url, wait_until="networkidle")
+        at_load = [url for url in requested if _is_search(url)]
+        requested.clear()
+        page.get_by_role("button", name="Search").first.click()
+        page.get_by_role("searchbox").fill(query)
+        results = page.get_by_role("dialog").get_by_role("listitem")
+        results.first.wait_for()
+        shown = results.count()
+        context.close()
+        return SearchWeight(self._weigh(at_load), self._weigh(requested), shown)
+
+    def _weigh(self, urls: list[str]) -> Weight:
+        ours: dict[str, int] = {}
+        others: list[str] = []
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                continue
+            if url.startswith(self.base_url):
+                path = "/" + unquote(parts.path).removeprefix(urlsplit(self.base_url).path)
+                file = _file_for(self.site_dir, path)
+                if path not in ours and file.is_file():
+                    ours[path] = compressed_size(file.read_bytes())
+            else:
+                others.append(url)
+        return Weight(tuple(sorted(ours)), sum(ours.values()), tuple(sorted(set(others))))
+
+
+def compressed_size(data: bytes) -> int:
+    """What a server with gzip sends; files that are compressed already go as they are."""
+    return min(len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+
+
+def _is_search(url: str) -> bool:
+    return any(part in url for part in ("/pagefind/", "search_index", "/search/", "workers/search"))
+
+
+def _icons(html: str, page_url: str) -> list[str]:
+    links = lxml.html.fromstring(html).iter("link")
+    return [urljoin(page_url, link.get("href")) for link in links
+            if link.get("href") and {"icon", "shortcut"} & set((link.get("rel") or "").split())]
+
+
+def _file_for(site_dir: Path, path: str) -> Path:
+    relative = path.lstrip("/")
+    if relative == "" or relative.endswith("/"):
+        relative += "index.html"
+    return site_dir / relative
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
