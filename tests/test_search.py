@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-SEARCH_PARTS = ("/pagefind/", "assets/tip/search", "search_index")
+SEARCH_PARTS = ("search-index/", "assets/tip/search", "search_index")
 
 
 def _record_requests(page) -> list[str]:
@@ -29,7 +29,7 @@ def test_nothing_for_search_loads_before_a_visitor_opens_it(page, real_site_url)
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("dialog", name="Search this site")).to_be_visible()
     page.wait_for_load_state("networkidle")
-    assert any("/pagefind/pagefind.js" in url for url in requested)
+    assert any("search-index/manifest.json" in url for url in requested)
 
 
 def test_search_by_keyboard_finds_a_known_page_and_goes_to_it(page, real_site_url):

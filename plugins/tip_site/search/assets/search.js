@@ -1,14 +1,18 @@
 /* Site search dialog. Loaded by the header's search button on first use (see
-   overrides/partials/tip/search.html); it then loads Pagefind, which fetches
-   only the parts of the index each query needs. */
+   overrides/partials/tip/search.html). It reads the chunked index that
+   tip_site/search/site_index.py writes, fetching only the chunks of the words
+   typed and the titles of the results shown. */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
   var box = document.getElementById("tip-search");
-  var pagefindUrl = new URL(box.getAttribute("data-pagefind"), document.baseURI).href;
+  var manifestUrl = new URL(box.getAttribute("data-index"), document.baseURI);
+  var indexUrl = new URL(".", manifestUrl);
+  var siteUrl = new URL("..", indexUrl);
   var dialog, input, status, list, more, opener;
-  var pagefind = null;
+  var manifest = null;
+  var cache = {};
   var current = { results: [], shown: 0, query: "" };
 
   function element(tag, attributes, text) {
@@ -50,13 +54,63 @@
     dialog.addEventListener("close", function () { if (opener && opener.focus) opener.focus(); });
   }
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(pagefindUrl).then(function (module) {
-        return module.options({ excerptLength: 24 }).then(function () { return module.init(); }).then(function () { return module; });
+  function fetchJson(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
       });
+      cache[url].catch(function () { delete cache[url]; });
     }
-    return pagefind;
+    return cache[url];
+  }
+
+  function load() {
+    manifest = manifest || fetchJson(manifestUrl.href);
+    return manifest;
+  }
+
+  // The same words as the index: lower case, accents removed, no stop words.
+  function words(text, stopWords) {
+    var found = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
+    return found.filter(function (word) {
+      return stopWords.indexOf(word) < 0 && (word.length > 1 || /^[0-9]$/.test(word));
+    });
+  }
+
+  function chunkName(term) {
+    var prefix = Array.from(term).slice(0, 2).join("");
+    if (/^[a-z0-9]{1,2}$/.test(prefix)) return prefix;
+    return "x" + Array.from(new TextEncoder().encode(prefix), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  }
+
+  // Pages matching every word; a word matches the terms it begins ("train" finds "training").
+  function rank(index, queryWords) {
+    return Promise.all(queryWords.map(function (word) {
+      var name = chunkName(word);
+      if (index.chunks.indexOf(name) < 0) return Promise.resolve({});
+      return fetchJson(new URL("terms/" + name + ".json", indexUrl).href).then(function (terms) {
+        var scores = {};
+        Object.keys(terms).forEach(function (term) {
+          if (term.lastIndexOf(word, 0) !== 0) return;
+          var bonus = term === word ? 2 : 1;
+          var postings = terms[term];
+          for (var i = 0; i < postings.length; i += 2) {
+            scores[postings[i]] = Math.max(scores[postings[i]] || 0, postings[i + 1] * bonus);
+          }
+        });
+        return scores;
+      });
+    })).then(function (perWord) {
+      var total = perWord.reduce(function (sums, scores, position) {
+        var next = {};
+        Object.keys(scores).forEach(function (page) {
+          if (position === 0 || page in sums) next[page] = (sums[page] || 0) + scores[page];
+        });
+        return next;
+      }, {});
+      return Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
+    });
   }
 
   function search(query) {
@@ -69,9 +123,18 @@
       return;
     }
     status.textContent = "Searching…";
-    load().then(function (module) { return module.debouncedSearch(query, {}, 200); }).then(function (found) {
-      if (found === null || query !== current.query) return; // a newer query replaced this one
-      current.results = found.results;
+    load().then(function (index) {
+      var queryWords = words(query, index.stop_words);
+      return queryWords.length ? rank(index, queryWords) : null;
+    }).then(function (pages) {
+      if (query !== current.query) return; // a newer query replaced this one
+      if (pages === null) {
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = "Type a word of two letters or more.";
+        return;
+      }
+      current.results = pages;
       current.shown = 0;
       list.replaceChildren();
       show(PAGE_SIZE, false);
@@ -80,17 +143,27 @@
     });
   }
 
+  function pageData(number) {
+    return load().then(function (index) {
+      var chunk = Math.floor(number / index.docs_per_chunk);
+      return fetchJson(new URL("docs/" + chunk + ".json", indexUrl).href).then(function (docs) {
+        var doc = docs[number % index.docs_per_chunk];
+        return { url: new URL(doc[0], siteUrl).href, title: doc[1], summary: doc[2] };
+      });
+    });
+  }
+
   function show(count, moveFocus) {
     var query = current.query;
     var slice = current.results.slice(current.shown, current.shown + count);
-    Promise.all(slice.map(function (result) { return result.data(); })).then(function (pages) {
+    Promise.all(slice.map(pageData)).then(function (pages) {
       if (query !== current.query) return;
       var firstLink = null;
       pages.forEach(function (page) {
         var item = element("li", { "class": "tip-search__result" });
-        var link = element("a", { href: page.url }, (page.meta && page.meta.title) || page.url);
+        var link = element("a", { href: page.url }, page.title || page.url);
         item.appendChild(link);
-        item.appendChild(excerpt(page.excerpt));
+        if (page.summary) item.appendChild(element("p", { "class": "tip-search__excerpt" }, page.summary));
         list.appendChild(item);
         firstLink = firstLink || link;
       });
@@ -103,18 +176,6 @@
           (total > current.shown ? ", showing " + current.shown + "." : ".");
       if (moveFocus && firstLink) firstLink.focus();
     });
-  }
-
-  // Pagefind marks matches with <mark>; keep those and plain text, nothing else.
-  function excerpt(html) {
-    var paragraph = element("p", { "class": "tip-search__excerpt" });
-    var template = document.createElement("template");
-    template.innerHTML = html || "";
-    template.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") paragraph.appendChild(element("mark", {}, node.textContent));
-      else paragraph.appendChild(document.createTextNode(node.textContent));
-    });
-    return paragraph;
   }
 
   window.tipSearch = {

@@ -1,0 +1,69 @@
+"""The chunked search index: what goes in, where it goes, and that a page can stay out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tip_site.search.site_index import SearchRecord, build_index, chunk_name, first_paragraph_text, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trauma-Informed Schools", ["trauma", "informed", "schools"]),
+        ("Café and Crèche", ["cafe", "creche"]),  # accents folded, 'and' is a stop word
+        ("The 5 priorities of the TIP", ["5", "priorities", "tip"]),  # digits kept alone, letters not
+        ("a b c x_y", []),  # single letters (and underscores between them): nothing to search for
+        ("LLR's CoP", ["llr", "cop"]),
+    ],
+)
+def test_words_are_split_folded_and_filtered(text, expected):
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(("term", "expected"), [("trauma", "tr"), ("5", "5"), ("2025", "20"), ("été", "x" + "ét".encode().hex())])
+def test_each_term_lives_in_the_chunk_of_its_first_two_letters(term, expected):
+    assert chunk_name(term) == expected
+
+
+def test_first_paragraph_text_strips_markup():
+    html = '<h1 id="x">Title</h1>\n<p>Support for <a href="a/">schools</a> &amp; colleges.</p><p>More.</p>'
+    assert first_paragraph_text(html) == "Support for schools & colleges."
+    assert first_paragraph_text("<h1>No paragraph</h1>") == ""
+
+
+def test_a_query_word_finds_its_pages_with_the_title_weighing_most():
+    records = [
+        SearchRecord("library/toolkit/", "A trauma informed toolkit", "Practical steps for teams."),
+        SearchRecord("about/", "About the partnership", "Why we made a toolkit together.", ("History",)),
+        SearchRecord("events/x/", "Meeting", "Agenda to follow."),
+    ]
+    files = build_index(records)
+    assert files == build_index(list(reversed(records)))  # order of arrival does not matter
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["pages"] == 3 and "to" in manifest["chunks"]
+    docs = json.loads(files["docs/0.json"])
+    postings = json.loads(files["terms/to.json"])["toolkit"]
+    found = {docs[page][0]: weight for page, weight in zip(postings[::2], postings[1::2])}
+    assert set(found) == {"library/toolkit/", "about/"}
+    assert found["library/toolkit/"] > found["about/"]
+    assert "meeting" not in json.loads(files["terms/to.json"])
+    assert docs[[d[0] for d in docs].index("library/toolkit/")] == ["library/toolkit/", "A trauma informed toolkit", "Practical steps for teams."]
+
+
+def test_the_built_site_has_an_index_without_excluded_pages(tiny_site):
+    tiny_site.with_examples()
+    tiny_site.write("docs/hidden.md", "---\ntitle: Hidden page\nsearch:\n  exclude: true\n---\n\n# Hidden page\n\nNothing here should be found.\n")
+    result = tiny_site.build()
+    assert result.returncode == 0, result.output
+    index = tiny_site.site_dir / "search-index"
+    docs = [doc for chunk in sorted((index / "docs").glob("*.json")) for doc in json.loads(chunk.read_text())]
+    urls = {doc[0] for doc in docs}
+    assert {"", "library/toolkit/", "newsletters/2025-q1/", "events/cop-2025-q1/"} <= urls
+    assert "hidden/" not in urls and not any("404" in url for url in urls)
+    hi_chunk = index / "terms/hi.json"
+    assert not hi_chunk.exists() or "hidden" not in json.loads(hi_chunk.read_text())
+    toolkit = next(doc for doc in docs if doc[0] == "library/toolkit/")
+    assert toolkit[1:] == ["A trauma informed toolkit", "Practical steps for teams."]
