@@ -72,7 +72,7 @@ def test_a_quick_benchmark_run_prints_build_and_page_weight_figures(tmp_path):
     number = r"[\d,.]+"
     assert re.search(rf"ours +{number} s +{number} pages +{number} ms/page +peak +{number} MB", out), out
     assert re.search(rf"plain +{number} s +{number} pages", out), out
-    assert re.search(rf"ratio {number}× time, {number}× peak memory", out), out
+    assert re.search(rf"ratio {number}× time, {number}× CPU time, {number}× peak memory", out), out
     assert re.search(rf"first visit, home: +{number} kB compressed in +\d+ files", out), out
     assert re.search(r"search, before it is opened: +0\.0 kB compressed in +0 files", out), out
     assert re.search(rf"until the first results .*{number} kB compressed .*\(([1-9]\d*) results shown\)", out), out

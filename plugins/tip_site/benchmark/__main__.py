@@ -36,6 +36,10 @@ class SizeResult:
         return statistics.median(o.seconds / p.seconds for o, p in zip(self.ours, self.plain))
 
     @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(o.cpu_seconds / p.cpu_seconds for o, p in zip(self.ours, self.plain))
+
+    @property
     def memory_ratio(self) -> float:
         return statistics.median(o.peak_mb / p.peak_mb for o, p in zip(self.ours, self.plain))
 
@@ -82,8 +86,10 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) ->
         if "plain" in figures:
             result.plain.append(figures["plain"])
             ratio = figures["ours"].seconds / figures["plain"].seconds
+            cpu = figures["ours"].cpu_seconds / figures["plain"].cpu_seconds
             memory = figures["ours"].peak_mb / figures["plain"].peak_mb
-            line += f"\n          plain {_build(figures['plain'])}\n          ratio {ratio:.2f}× time, {memory:.2f}× peak memory"
+            line += (f"\n          plain {_build(figures['plain'])}"
+                     f"\n          ratio {ratio:.2f}× time, {cpu:.2f}× CPU time, {memory:.2f}× peak memory")
         print(line, flush=True)
     if args.profile:
         _profile(ours_dir, workdir, size, env)
@@ -95,7 +101,7 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) ->
 
 def _build(figures: BuildFigures) -> str:
     return (f"{figures.seconds:7.2f} s  {figures.pages:6,} pages  {figures.ms_per_page:6.1f} ms/page  "
-            f"peak {figures.peak_mb:6.0f} MB")
+            f"peak {figures.peak_mb:6.0f} MB  (CPU {figures.cpu_seconds:.2f} s)")
 
 
 def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, object]:
@@ -150,7 +156,7 @@ def _print_summary(results: list[SizeResult]) -> None:
         if result.plain:
             plain = statistics.median(p.seconds for p in result.plain)
             line += (f"; plain {plain:7.2f} s, peak {max(p.peak_mb for p in result.plain):5.0f} MB; "
-                     f"median ratio {result.time_ratio:.2f}× time, {result.memory_ratio:.2f}× memory")
+                     f"median ratio {result.time_ratio:.2f}× time, {result.cpu_ratio:.2f}× CPU, {result.memory_ratio:.2f}× memory")
         print(line)
     by_size = {r.resources: r for r in results}
     if 1000 in by_size and 5000 in by_size:

@@ -15,4 +15,6 @@ def text(value: str) -> str:
 def front_matter(**fields: object) -> str:
     """A YAML front matter block for a generated page."""
     present = {k: v for k, v in fields.items() if v is not None}
-    return "---\n" + yaml.safe_dump(present, sort_keys=False, allow_unicode=True) + "---\n\n"
+    # libyaml's emitter writes the same text as PyYAML's, ten times faster (thousands of pages).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return "---\n" + yaml.dump(present, Dumper=dumper, sort_keys=False, allow_unicode=True) + "---\n\n"
