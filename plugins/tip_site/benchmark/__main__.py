@@ -105,7 +105,7 @@ def _build(figures: BuildFigures) -> str:
 
 
 def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, object]:
-    from tip_site.benchmark.page_weight import Browser
+    from tip_site.benchmark.page_weight import Browser, sidebar_item_links
 
     weights: dict[str, object] = {}
     with Browser(workdir / f"site-ours-{size}") as browser:
@@ -113,6 +113,11 @@ def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, objec
             weight = browser.first_visit(path)
             weights[label] = weight
             print(f"  first visit, {label + ':':15} " + (_weight(weight) if weight else "no such page"))
+        item = _first_item_page(workdir / f"site-ours-{size}")
+        if item:
+            weight = browser.first_visit(item)
+            links, item_links = sidebar_item_links(workdir / f"site-ours-{size}", item) or (0, 0)
+            print(f"  first visit, a resource page: {_weight(weight)}; sidebar: {links} links, {item_links} to single items")
         search = browser.search(SEARCH_QUERY)
         weights["search"] = search
         print(f"  search, before it is opened: {_weight(search.before_interaction)}")
@@ -124,6 +129,11 @@ def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, objec
             weights["plain home"] = weight
             print(f"  plain Material, first visit, home: {_weight(weight)}")
     return weights
+
+
+def _first_item_page(site_dir: Path) -> str | None:
+    pages = sorted(site_dir.glob("library/*/index.html"))
+    return pages[0].parent.relative_to(site_dir).as_posix() + "/" if pages else None
 
 
 def _weight(weight) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import http.server
 import shutil
 import threading
@@ -119,6 +120,21 @@ class Browser:
             else:
                 others.append(url)
         return Weight(tuple(sorted(ours)), sum(ours.values()), tuple(sorted(set(others))))
+
+
+def sidebar_item_links(site_dir: Path, path: str) -> tuple[int, int] | None:
+    """Links in a page's sidebar, and how many of them go to single newsletters, resources or events.
+
+    The second must be 0: items in the nav make every page carry all of them.
+    """
+    file = _file_for(site_dir, "/" + path)
+    if not file.is_file():
+        return None
+    html = lxml.html.fromstring(file.read_bytes())
+    hrefs = html.xpath('//nav[contains(concat(" ", @class, " "), " md-nav--primary ")]//a/@href')
+    targets = [urlsplit(urljoin("/" + path, href)).path for href in hrefs]
+    items = [t for t in targets if re.fullmatch(r"/(library|newsletters|events)/[^/]+/", t)]
+    return len(hrefs), len(items)
 
 
 def compressed_size(data: bytes) -> int:
