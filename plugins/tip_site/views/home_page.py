@@ -25,6 +25,10 @@ STRATEGIC_INTENT = (
 )
 
 
+def _count(n: int) -> str:
+    return ("no", "one", "two", "three", "four", "five", "six")[n] if n < 7 else str(n)
+
+
 def home_page(site: Site, today: dt.date, page_uris: Collection[str]) -> list[GeneratedPage]:
     """`page_uris` are every other page of the site, so the home page links only to pages that exist."""
     lines = [
@@ -33,10 +37,10 @@ def home_page(site: Site, today: dt.date, page_uris: Collection[str]) -> list[Ge
         f"> “{STRATEGIC_INTENT}”",
         ">",
         "> — the strategic intent agreed by the Strategic Partnership Board in 2021\n",
-        f"The partnership connects {len(site.groups)} consortium groups from across health, councils, "
+        f"The partnership connects {_count(len(site.groups))} consortium groups, with members from health, councils, "
         "police, probation, education, fire and rescue, the ambulance service and the voluntary and "
-        "community sector, to put the shared vision of the Trauma Informed Strategy into practice "
-        "[(about the partnership)](about.md).\n",
+        "community sector, to put the shared vision of the Trauma Informed Strategy into practice. "
+        "[Read about the partnership](about.md).\n",
         f"If you need help now, [see who to contact]({HELP_URI}).\n",
         "## The consortium groups\n",
         *(f"- [{text(group_label(g))}]({group_uri(g)}): {text(g.who_it_is_for)}" for g in site.groups),

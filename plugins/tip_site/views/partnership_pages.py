@@ -6,10 +6,11 @@ renames it on every page.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 
-from tip_site.core.model import Group, Site
+from tip_site.core.model import Governance, Group, Site
 from tip_site.views.event_pages import EVENTS_URI, event_line, upcoming_events
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.governance_diagram import governance_in_words, governance_svg
@@ -186,8 +187,18 @@ def _lower_first(who: str) -> str:
     return ("one of " + who[len(prefix):]) if who.startswith(prefix) else who
 
 
+def governance_with_group_names(site: Site) -> Governance:
+    """The bodies that are consortium groups take their names from groups.yml, so a rename reaches the diagram."""
+    groups = {g.id: g for g in site.groups}
+    bodies = tuple(
+        dataclasses.replace(b, name=groups[b.id].name, short_name=groups[b.id].short_name) if b.id in groups else b
+        for b in site.governance.bodies
+    )
+    return dataclasses.replace(site.governance, bodies=bodies)
+
+
 def governance_page(site: Site) -> list[GeneratedPage]:
-    governance = site.governance
+    governance = governance_with_group_names(site)
     lines = [
         front_matter(title="Governance", description="How the partnership is governed and who reports to whom."),
         "# Governance\n",
