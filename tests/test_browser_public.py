@@ -120,8 +120,21 @@ def test_phone_navigation_reaches_every_section(chromium, real_site_url):
         box = page.get_by_role("button", name="Emergency Exit this page").bounding_box()
         assert box["x"] + box["width"] <= 375
         page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(300)  # the drawer slides in
+        centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        on_top = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('[data-tip-exit]') !== null", centre)
+        assert on_top, "Exit this page stays usable while the menu is open"
         page.locator(".md-nav--primary").get_by_role("link", name="Meetings and events", exact=True).click()
         page.wait_for_url("**/events/")
         assert page.locator("article h1").inner_text().startswith("Meetings and events")
     finally:
         context.close()
+
+
+def test_print_shows_the_content_without_the_site_furniture(page, real_site_url):
+    page.goto(real_site_url + "governance/")
+    page.emulate_media(media="print")
+    assert page.locator("article h1").is_visible()
+    assert page.locator("svg.tip-diagram").is_visible()
+    for furniture in (".tip-top", ".md-sidebar--primary", ".md-footer", ".tip-footer-links"):
+        assert not page.locator(furniture).first.is_visible(), furniture

@@ -10,7 +10,7 @@ from tip_site.views.dates import long_date
 from tip_site.views.event_pages import EVENTS_URI, event_line, upcoming_events
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
-from tip_site.views.partnership_pages import MATRIX_URI, group_label
+from tip_site.views.partnership_pages import MATRIX_URI, group_label, in_words
 from tip_site.views.urls import group_uri, newsletter_uri, priority_uri
 
 HOME_URI = "index.md"
@@ -25,10 +25,6 @@ STRATEGIC_INTENT = (
 )
 
 
-def _count(n: int) -> str:
-    return ("no", "one", "two", "three", "four", "five", "six")[n] if n < 7 else str(n)
-
-
 def home_page(site: Site, today: dt.date, page_uris: Collection[str]) -> list[GeneratedPage]:
     """`page_uris` are every other page of the site, so the home page links only to pages that exist."""
     lines = [
@@ -37,7 +33,7 @@ def home_page(site: Site, today: dt.date, page_uris: Collection[str]) -> list[Ge
         f"> “{STRATEGIC_INTENT}”",
         ">",
         "> — the strategic intent agreed by the Strategic Partnership Board in 2021\n",
-        f"The partnership connects {_count(len(site.groups))} consortium groups, with members from health, councils, "
+        f"The partnership connects {in_words(len(site.groups))} consortium groups, with members from health, councils, "
         "police, probation, education, fire and rescue, the ambulance service and the voluntary and "
         "community sector, to put the shared vision of the Trauma Informed Strategy into practice. "
         "[Read about the partnership](about.md).\n",

@@ -22,6 +22,11 @@ MATRIX_URI = "priorities/matrix.md"
 NOT_AGREED = "No activities agreed yet: the group agrees its activities for each priority every year."
 
 
+def in_words(n: int) -> str:
+    """Small counts in words, as the site's style has it: "three consortium groups"."""
+    return ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")[n] if 0 <= n < 10 else str(n)
+
+
 def group_label(group: Group) -> str:
     return f"{group.name} ({group.short_name})"
 
@@ -81,7 +86,7 @@ def _groups_index(site: Site) -> str:
     lines = [
         front_matter(title="The consortium groups", description="The three consortium groups of the partnership and who each is for."),
         "# The consortium groups\n",
-        f"The partnership brings together {len(site.groups)} consortium groups. "
+        f"The partnership brings together {in_words(len(site.groups))} consortium groups. "
         "Each works on the same strategic priorities from its own part of the system.\n",
     ]
     for group in site.groups:
