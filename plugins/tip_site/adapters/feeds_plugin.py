@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.views.calendar import calendar_files
-from tip_site.views.feed_catalogue import STYLESHEET, feed_links_for_page
+from tip_site.views.feed_catalogue import STYLESHEET, FeedLink, feed_links_by_page
 from tip_site.views.feed_stylesheet import feed_stylesheet
 from tip_site.views.feeds import feed_files
 from tip_site.views.publication import IdScheme, Publication
@@ -35,6 +35,7 @@ class FeedsConfig(Config):
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
     publication: Publication | None = None
+    feed_links: dict[str, tuple[FeedLink, ...]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Fresh per build, so `mkdocs serve` never keeps an old site address or name.
@@ -44,6 +45,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         url = url if url.endswith("/") else url + "/"
         authority = self.config.id_authority or urlsplit(url).hostname or ""
         self.publication = Publication(config.site_name, url, IdScheme(authority, self.config.id_year))
+        self.feed_links = {}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -51,11 +53,12 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         if files.get_file_from_path(page.uri) is not None:
             raise PluginError(f"{config.docs_dir}/{page.uri}: the site generates this page — rename or remove the file in docs/")
         files.append(File.generated(config, page.uri, content=page.markdown))
+        self.feed_links = feed_links_by_page(self._content(config).site, config.site_name)
         return files
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         # The partial overrides/partials/tip/feed-links.html only displays this list.
-        context["tip_feed_links"] = feed_links_for_page(self._content(config).site, page.file.src_uri, config.site_name)
+        context["tip_feed_links"] = self.feed_links.get(page.file.src_uri, self.feed_links[""])
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tip_site.core.model import Site
 from tip_site.views.feed_items import FeedItem
-from tip_site.views.urls import event_uri, group_uri, priority_uri, resource_uri
+from tip_site.views.urls import event_uri, group_uri, newsletter_uri, priority_uri, resource_uri
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -100,36 +100,26 @@ def _links(feed: FeedSpec, site_name: str) -> list[FeedLink]:
     return [FeedLink(feed.rss_path, RSS_TYPE, f"{title} (RSS)"), FeedLink(feed.atom_path, ATOM_TYPE, f"{title} (Atom)")]
 
 
-def feed_links_for_page(site: Site, uri: str, site_name: str) -> tuple[FeedLink, ...]:
-    """The feeds a page advertises: the site's, then those of what the page is about."""
+def feed_links_by_page(site: Site, site_name: str) -> dict[str, tuple[FeedLink, ...]]:
+    """The feeds each page advertises, by page uri; a page not listed advertises `[""]`, the site's.
+
+    Every page offers the site's feed; a group or priority page adds its own
+    feed (and a group page its calendar), newsletter pages the newsletter feed,
+    a resource or event page the feeds of its groups, the Subscribe page all.
+    Built once per build: pages are many.
+    """
     feeds = site_feeds(site)
-    by_page = {f.page_uri: f for f in feeds}
-    relevant = [feeds[0]]
-    if uri == SUBSCRIBE_URI:
-        relevant = list(feeds)
-    elif uri == NEWSLETTER_ARCHIVE_URI or uri.startswith("newsletters/"):
-        relevant.append(by_page[NEWSLETTER_ARCHIVE_URI])
-    elif uri in by_page and by_page[uri] not in relevant:
-        relevant.append(by_page[uri])
-    else:
-        item = _item_at(site, uri)
-        if item is not None:
-            relevant += [f for f in feeds if f.group is not None and f.group in item]
-    links = [link for feed in relevant for link in _links(feed, site_name)]
-    calendars = {c.page_uri: c for c in site_calendars(site)}
-    if uri in calendars:
-        calendar = calendars[uri]
-        links.append(FeedLink(calendar.path, CALENDAR_TYPE, f"{site_name}: {calendar.title} (calendar)"))
-    return tuple(links)
-
-
-def _item_at(site: Site, uri: str) -> tuple[str, ...] | None:
-    """The groups of the resource or event whose page is `uri`, if it is one."""
-    for resource in site.resources:
-        if resource_uri(resource) == uri:
-            return resource.groups
-    for event in site.events:
-        if event_uri(event) == uri:
-            return event.groups
-    return None
-
+    site_feed, newsletter_feed = feeds[0], feeds[1]
+    by_group = {f.group: f for f in feeds if f.group}
+    relevant: dict[str, list[FeedSpec]] = {SUBSCRIBE_URI: list(feeds)}
+    for feed in feeds[1:]:
+        relevant[feed.page_uri] = [site_feed, feed]
+    relevant.update({newsletter_uri(n): [site_feed, newsletter_feed] for n in site.newsletters})
+    for item_uri, groups in [*((resource_uri(r), r.groups) for r in site.resources), *((event_uri(e), e.groups) for e in site.events)]:
+        relevant[item_uri] = [site_feed, *(by_group[g] for g in groups if g in by_group)]
+    links = {uri: [link for feed in chosen for link in _links(feed, site_name)] for uri, chosen in relevant.items()}
+    links[""] = _links(site_feed, site_name)
+    for calendar in site_calendars(site):
+        links.setdefault(calendar.page_uri, list(links[""]))
+        links[calendar.page_uri].append(FeedLink(calendar.path, CALENDAR_TYPE, f"{site_name}: {calendar.title} (calendar)"))
+    return {uri: tuple(page_links) for uri, page_links in links.items()}
