@@ -84,7 +84,7 @@ class Governance:
 
 @dataclass(frozen=True)
 class Image:
-    src: str
+    src: str  # for a newsletter: relative to content/newsletters/
     alt: str
 
 
@@ -109,6 +109,8 @@ class Newsletter:
     source: Source
     cover: Image | None = None
     draft: bool = False
+    # Every image file the issue shows (cover and body), relative to content/newsletters/.
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
