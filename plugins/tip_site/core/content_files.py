@@ -77,7 +77,8 @@ def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems
                 return None
             raw_cover = source.front_matter["cover"]
             line = reader.line(raw_cover.key_lines.get("src", raw_cover.line))
-            use = ImageUse(line, "cover.src", cover_values["src"], cover_values["alt"])
+            alt_line = reader.line(raw_cover.key_lines.get("alt", raw_cover.line))
+            use = ImageUse(line, "cover.src", cover_values["src"], cover_values["alt"], alt_line=alt_line)
             src = check_image(use, source.path, folder, root, problems)
             if src is None:
                 return None

@@ -39,11 +39,13 @@ class ImageUse:
     src: str
     alt: str | None  # None when an <img> has no alt attribute at all
     html: bool = False  # written as an <img> tag
+    alt_line: int | None = None  # where the alt text is, if not on `line`
 
 
 def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, problems: Problems) -> str | None:
     """The image's path relative to content/newsletters/ if it is usable; else report why and return None."""
     alt_field = image.field.replace(".src", ".alt") if image.field else None
+    alt_line = image.alt_line or image.line
     where = f"the image '{image.src}'"
     if image.html:
         # MkDocs only rewrites Markdown images for the page's address; an <img> would break.
@@ -73,14 +75,14 @@ def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, p
     alt = (image.alt or "").strip()
     if not alt:
         problems.add(
-            path, image.line, alt_field, f"{where} has no alt text",
+            path, alt_line, alt_field, f"{where} has no alt text",
             "describe what the image shows for people who cannot see it"
             + (" in 'alt:'" if image.field else ", between the [ ] of ![ ](…)"),
         )
         return None
     if alt.casefold().strip(".") in PLACEHOLDER_ALTS or alt == posixpath.basename(image.src):
         problems.add(
-            path, image.line, alt_field, f"the alt text '{alt}' does not say what {where} shows",
+            path, alt_line, alt_field, f"the alt text '{alt}' does not say what {where} shows",
             "describe the picture in a sentence, e.g. 'Members of the three groups at the joint event'",
         )
         return None
