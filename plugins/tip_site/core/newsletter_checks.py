@@ -80,7 +80,8 @@ def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, p
             + (" in 'alt:'" if image.field else ", between the [ ] of ![ ](…)"),
         )
         return None
-    if alt.casefold().strip(".") in PLACEHOLDER_ALTS or alt == posixpath.basename(image.src):
+    name = posixpath.basename(image.src)
+    if alt.casefold().strip(".") in PLACEHOLDER_ALTS | {name.casefold(), posixpath.splitext(name)[0].casefold()}:
         problems.add(
             path, alt_line, alt_field, f"the alt text '{alt}' does not say what {where} shows",
             "describe the picture in a sentence, e.g. 'Members of the three groups at the joint event'",

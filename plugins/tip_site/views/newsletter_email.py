@@ -3,7 +3,8 @@
 Email clients ignore or strip <style>, <link> and <script>, and read the file
 away from the site, so every style is inline, every address absolute, and the
 layout is a 600px table (the one layout Outlook, Gmail and Apple Mail all
-render alike). The issue's text is the HTML MkDocs rendered for its page, so
+render alike; Outlook for Windows, which ignores max-width, gets a fixed-width
+table in a conditional comment). The issue's text is the HTML MkDocs rendered for its page, so
 the email says exactly what the site says.
 """
 
@@ -118,9 +119,10 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
 <title>{e(issue.title)} · {e(site_name)}</title>
 </head>
 <body style="margin:0;padding:0;background-color:{PAGE_BG};">
-<div style="display:none;max-height:0;overflow:hidden;">{e(issue.summary)}</div>
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">{e(issue.summary)}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:{PAGE_BG};">
 <tr><td align="center" style="padding:24px 8px;">
+<!--[if mso]><table role="presentation" width="{WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background-color:#ffffff;">
 <tr><td style="padding:16px {PADDING}px;background-color:{BRAND};">
 <p style="{FONT}margin:0;font-size:14px;line-height:1.5;color:#ffffff;"><a href="{e(base)}" style="color:#ffffff;font-weight:bold;text-decoration:none;">{e(site_name)}</a><br>Quarterly newsletter · {e(quarter_name(issue))}</p>
@@ -145,6 +147,7 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
 <p style="{FONT}margin:0;font-size:13px;line-height:1.6;color:{TEXT};">{e(site_name)} shares this newsletter every quarter. {_link(archive_url, "Read every issue in the archive")}.</p>
 </td></tr>
 </table>
+<!--[if mso]></td></tr></table><![endif]-->
 </td></tr>
 </table>
 </body>
