@@ -104,6 +104,7 @@ def test_valid_cover_and_body_images_are_accepted(tiny_site: TinySite):
     site = load_site(tiny_site.root)
     (issue,) = site.newsletters
     assert issue.cover is not None and issue.cover.src == "images/cover.png"
+    assert (issue.cover.width, issue.cover.height) == (1, 1)  # read from the file, for the page's layout
     assert issue.images == ("images/cover.png",)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
 from tip_site.core.newsletter_checks import ImageUse, body_images, check_image, check_one_per_quarter, check_quarter_gaps
 from tip_site.core.problems import Problems
@@ -82,7 +83,8 @@ def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems
             src = check_image(use, source.path, folder, root, problems)
             if src is None:
                 return None
-            cover = Image(src, cover_values["alt"])
+            size = image_size(folder / src) or (None, None)
+            cover = Image(src, cover_values["alt"], *size)
         images_ok = [check_image(use, source.path, folder, root, problems) for use in body_images(source.body, source.body_line)]
         quarter_of_date = (values["published"].month - 1) // 3 + 1
         if (values["published"].year, quarter_of_date) != (values["year"], values["quarter"]):

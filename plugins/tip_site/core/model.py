@@ -86,6 +86,8 @@ class Governance:
 class Image:
     src: str  # for a newsletter: relative to content/newsletters/
     alt: str
+    width: int | None = None  # pixels, when the file says
+    height: int | None = None
 
 
 @dataclass(frozen=True)
