@@ -205,4 +205,4 @@ def test_every_email_edition_carries_the_whole_issue_with_links_to_the_site(real
                 assert (real_site / target / "index.html").is_file() or (real_site / target).is_file(), url
         if issue.cover:
             cover = email.find("img", alt=issue.cover.alt)
-            assert cover["src"] == f"{site_root}newsletters/{issue.cover.src}"
+            assert cover["src"] == f"{site_root}{issue.cover.src}"

@@ -59,10 +59,12 @@ CASES = [
     ("cover-empty-alt", cover(alt='""'), NEWS, 11, "cover.alt", "this required field is empty"),
     ("cover-placeholder-alt", cover(alt="Cover image"), NEWS, 11, "cover.alt", "the alt text 'Cover image' does not say what the image 'images/cover.png' shows"),
     ("cover-alt-is-file-name", cover(alt="cover.png"), NEWS, 11, "cover.alt", "does not say what"),
-    ("cover-file-missing", cover(src="images/covr.png"), NEWS, 10, "cover.src", "the image 'images/covr.png' does not exist"),
-    ("cover-on-another-site", cover(src="https://cdn.example.org/cover.png"), NEWS, 10, "cover.src", "is on another website — save the image next to the newsletter file"),
+    ("cover-file-missing", cover(src="images/covr.png"), NEWS, 10, "cover.src", "the image 'images/covr.png' does not exist (looked for content/newsletters/images/covr.png)"),
+    ("cover-on-another-site", cover(src="https://cdn.example.org/cover.png"), NEWS, 10, "cover.src", "is on another website — save the image in content/newsletters/images/"),
     ("cover-not-a-picture", {**cover(src="images/cover.pdf"), "content/newsletters/images/cover.pdf": b"%PDF-1.4"}, NEWS, 10, "cover.src", "is not a picture"),
-    ("cover-outside-newsletters", {**cover(src="../data/groups.yml")}, NEWS, 10, "cover.src", "is outside content/newsletters/"),
+    ("cover-outside-the-site", cover(src="../../content/data/groups.yml"), NEWS, 10, "cover.src", "is outside the site — give the path from the newsletter"),
+    ("cover-absolute-path", cover(src="/images/cover.png"), NEWS, 10, "cover.src", "is outside the site"),
+    ("cover-not-in-docs", cover(src="../images/cover.png"), NEWS, 10, "cover.src", "does not exist (looked for docs/images/cover.png)"),
     ("body-image-without-alt", body("![](images/cover.png)"), NEWS, 13, None, "the image 'images/cover.png' has no alt text"),
     ("body-image-placeholder-alt", body("![photo](images/cover.png)"), NEWS, 13, None, "the alt text 'photo' does not say what"),
     ("body-image-missing", body("![The venue](images/venue.jpg)"), NEWS, 13, None, "the image 'images/venue.jpg' does not exist"),
@@ -100,12 +102,13 @@ def test_a_build_stops_on_a_newsletter_mistake_with_the_message(tiny_site: TinyS
 
 
 def test_valid_cover_and_body_images_are_accepted(tiny_site: TinySite):
-    write(tiny_site, cover() | {NEWS: cover()[NEWS] + "\n![Members of the Schools Forum in discussion](images/cover.png)\n"})
+    text = cover()[NEWS] + "\n![Members of the Schools Forum in discussion](images/cover.png)\n\n![A chart of training places](../images/chart.png)\n"
+    write(tiny_site, {NEWS: text, "docs/images/chart.png": tiny_png()})
     site = load_site(tiny_site.root)
     (issue,) = site.newsletters
-    assert issue.cover is not None and issue.cover.src == "images/cover.png"
+    assert issue.cover is not None and issue.cover.src == "newsletters/images/cover.png"
     assert (issue.cover.width, issue.cover.height) == (1, 1)  # read from the file, for the page's layout
-    assert issue.images == ("images/cover.png",)
+    assert issue.images == ("newsletters/images/cover.png",)  # the one to publish; MkDocs publishes docs/ itself
 
 
 GAP = VALID_NEWSLETTER.replace("quarter: 1", "quarter: 4").replace("published: 2025-03-14", "published: 2025-11-20").replace("Spring 2025", "Winter 2025")

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from tip_site.adapters.content_plugin import ContentPlugin
+from tip_site.core.newsletter_checks import ImageFolders, image_file
 from tip_site.views.newsletter_email import email_editions
 
 
@@ -24,10 +25,10 @@ class NewsletterPlugin(BasePlugin):
         # beside their pages (a draft's images stay off the live site).
         content = _content_plugin(config)
         assert content.site is not None
-        folder = Path(config.config_file_path).parent / content.config.content_dir / "newsletters"
-        images = sorted({image for issue in content.site.newsletters for image in issue.images})
-        for image in images:
-            files.append(File.generated(config, f"newsletters/{image}", abs_src_path=str(folder / image)))
+        root = Path(config.config_file_path).parent
+        folders = ImageFolders(root / content.config.content_dir / "newsletters", Path(config.docs_dir), root)
+        for site_path in sorted({image for issue in content.site.newsletters for image in issue.images}):
+            files.append(File.generated(config, site_path, abs_src_path=str(image_file(site_path, folders))))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:

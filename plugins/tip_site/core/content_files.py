@@ -7,7 +7,9 @@ from typing import Callable, Iterable, TypeVar
 
 from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
-from tip_site.core.newsletter_checks import ImageUse, body_images, check_image, check_one_per_quarter, check_quarter_gaps
+from tip_site.core.newsletter_checks import (
+    ISSUE_FOLDER, ImageFolders, ImageUse, body_images, check_image, check_one_per_quarter, check_quarter_gaps,
+)
 from tip_site.core.problems import Problems
 from tip_site.core.safety import check_markdown_safety
 from tip_site.core.schema import Reader, Schema
@@ -65,8 +67,11 @@ def _check_unique(items: Iterable, key: Callable, what: str, field: str, problem
     return kept
 
 
-def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems: Problems) -> tuple[Newsletter, ...]:
+def load_newsletters(
+    content_dir: Path, root: Path, vocabularies: dict, problems: Problems, docs_dir: Path | None = None
+) -> tuple[Newsletter, ...]:
     folder = content_dir / "newsletters"
+    folders = ImageFolders(folder, docs_dir or root / "docs", root)
     quarter_lines: dict[str, int] = {}
 
     def build(values: dict, source: MarkdownSource, reader: Reader) -> Newsletter | None:
@@ -80,12 +85,11 @@ def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems
             line = reader.line(raw_cover.key_lines.get("src", raw_cover.line))
             alt_line = reader.line(raw_cover.key_lines.get("alt", raw_cover.line))
             use = ImageUse(line, "cover.src", cover_values["src"], cover_values["alt"], alt_line=alt_line)
-            src = check_image(use, source.path, folder, root, problems)
-            if src is None:
+            found = check_image(use, source.path, folders, problems)
+            if found is None:
                 return None
-            size = image_size(folder / src) or (None, None)
-            cover = Image(src, cover_values["alt"], *size)
-        images_ok = [check_image(use, source.path, folder, root, problems) for use in body_images(source.body, source.body_line)]
+            cover = Image(found.site_path, cover_values["alt"], *(image_size(found.file) or (None, None)))
+        images = [check_image(use, source.path, folders, problems) for use in body_images(source.body, source.body_line)]
         quarter_of_date = (values["published"].month - 1) // 3 + 1
         if (values["published"].year, quarter_of_date) != (values["year"], values["quarter"]):
             problems.add(
@@ -94,12 +98,13 @@ def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems
                 f"change the date, or set year: {values['published'].year} and quarter: {quarter_of_date}",
             )
             return None
-        if None in images_ok:
+        if None in images:
             return None
+        shown = ([cover.src] if cover else []) + [i.site_path for i in images if i is not None]
         return Newsletter(
             id=f"{values['year']}-q{values['quarter']}",
             cover=cover,
-            images=tuple(dict.fromkeys(([cover.src] if cover else []) + images_ok)),
+            images=tuple(dict.fromkeys(p for p in shown if p.startswith(ISSUE_FOLDER + "/"))),
             body=source.body,
             source=Source(source.path, source.body_line),
             **{k: v for k, v in values.items() if k != "cover"},

@@ -84,7 +84,7 @@ class Governance:
 
 @dataclass(frozen=True)
 class Image:
-    src: str  # for a newsletter: relative to content/newsletters/
+    src: str  # its path in the built site, e.g. "newsletters/images/cover.png"
     alt: str
     width: int | None = None  # pixels, when the file says
     height: int | None = None
@@ -111,7 +111,7 @@ class Newsletter:
     source: Source
     cover: Image | None = None
     draft: bool = False
-    # Every image file the issue shows (cover and body), relative to content/newsletters/.
+    # The images the issue shows from content/newsletters/, by site path: published with the issue.
     images: tuple[str, ...] = ()
 
 

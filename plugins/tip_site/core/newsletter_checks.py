@@ -16,6 +16,8 @@ from typing import Iterable
 from tip_site.core.model import Newsletter
 from tip_site.core.problems import Problems
 
+ISSUE_FOLDER = "newsletters"  # where issue pages live in the built site
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 
 # Alt text that names the kind of thing instead of saying what it shows.
@@ -42,8 +44,34 @@ class ImageUse:
     alt_line: int | None = None  # where the alt text is, if not on `line`
 
 
-def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, problems: Problems) -> str | None:
-    """The image's path relative to content/newsletters/ if it is usable; else report why and return None."""
+@dataclass(frozen=True)
+class ImageFolders:
+    """Where an issue's images can come from, as MkDocs will publish them."""
+
+    newsletters: Path  # content/newsletters/, published under newsletters/ beside the issue pages
+    docs: Path  # docs/, published as they are
+    root: Path  # the project, for the paths shown to editors
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    site_path: str  # where it is in the built site, e.g. "newsletters/images/cover.png"
+    file: Path
+
+
+def image_file(site_path: str, folders: ImageFolders) -> Path:
+    if site_path.startswith(ISSUE_FOLDER + "/"):
+        return folders.newsletters / site_path[len(ISSUE_FOLDER) + 1 :]
+    return folders.docs / site_path
+
+
+def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Problems) -> ImageFile | None:
+    """Where a usable image is; else report why it cannot be used and return None.
+
+    Paths are read as MkDocs reads them: from the issue's page, which lives in
+    newsletters/. So `images/x.png` is content/newsletters/images/x.png and
+    `../images/x.png` is docs/images/x.png.
+    """
     alt_field = image.field.replace(".src", ".alt") if image.field else None
     alt_line = image.alt_line or image.line
     where = f"the image '{image.src}'"
@@ -57,17 +85,17 @@ def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, p
     if re.match(r"^[a-z][a-z0-9+.-]*:|^//", image.src, re.I):
         problems.add(
             path, image.line, image.field, f"{where} is on another website",
-            "save the image next to the newsletter file and give its file name: the site loads nothing from other hosts",
+            "save the image in content/newsletters/images/ and give its path, like images/photo.jpg: the site loads nothing from other hosts",
         )
         return None
-    file = ((root / path).parent / image.src).resolve()
-    try:
-        relative = file.relative_to(newsletters_dir.resolve()).as_posix()
-    except ValueError:
-        problems.add(path, image.line, image.field, f"{where} is outside content/newsletters/", "move the image into content/newsletters/images/")
+    site_path = posixpath.normpath(posixpath.join(ISSUE_FOLDER, image.src))
+    if image.src.startswith("/") or site_path == ".." or site_path.startswith("../"):
+        problems.add(path, image.line, image.field, f"{where} is outside the site", "give the path from the newsletter, like images/photo.jpg")
         return None
+    file = image_file(site_path, folders)
     if not image.src or not file.is_file():
-        problems.add(path, image.line, image.field, f"{where} does not exist", "check the file name, or add the image to content/newsletters/images/")
+        shown = file.relative_to(folders.root).as_posix() if file.is_relative_to(folders.root) else str(file)
+        problems.add(path, image.line, image.field, f"{where} does not exist (looked for {shown})", "check the file name, or add the image to content/newsletters/images/")
         return None
     if file.suffix.lower() not in IMAGE_SUFFIXES:
         problems.add(path, image.line, image.field, f"{where} is not a picture", f"use a {', '.join(IMAGE_SUFFIXES)} file")
@@ -87,7 +115,7 @@ def check_image(image: ImageUse, path: str, newsletters_dir: Path, root: Path, p
             "describe the picture in a sentence, e.g. 'Members of the three groups at the joint event'",
         )
         return None
-    return relative
+    return ImageFile(site_path, file)
 
 
 def body_images(body: str, first_line: int) -> Iterable[ImageUse]:

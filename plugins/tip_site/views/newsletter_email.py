@@ -99,7 +99,7 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
     e = html.escape
     cover = ""
     if issue.cover:
-        src = urljoin(base, "newsletters/" + issue.cover.src)
+        src = urljoin(base, issue.cover.src)
         height = f' height="{round(WIDTH * issue.cover.height / issue.cover.width)}"' if issue.cover.width else ""
         cover = (
             f'<tr><td style="padding:0;"><img src="{e(src)}" alt="{e(issue.cover.alt)}" width="{WIDTH}"{height} '

@@ -66,7 +66,7 @@ def issue_markdown(site: Site, issue: Newsletter) -> str:
     ]
     if issue.cover:
         size = f" width={issue.cover.width} height={issue.cover.height}" if issue.cover.width else ""
-        lines.append(f"![{_link_text(issue.cover.alt)}]({link(uri, 'newsletters/' + issue.cover.src)}){{ .tip-newsletter-cover{size} }}\n")
+        lines.append(f"![{_link_text(issue.cover.alt)}]({link(uri, issue.cover.src)}){{ .tip-newsletter-cover{size} }}\n")
     lines += [
         '<nav class="tip-newsletter-tools" aria-label="Other versions of this issue">',
         "<ul>",
