@@ -104,8 +104,10 @@ class Support:
 
 @dataclass(frozen=True)
 class Image:
-    src: str
+    src: str  # its path in the built site, e.g. "newsletters/images/cover.png"
     alt: str
+    width: int | None = None  # pixels, when the file says
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,8 @@ class Newsletter:
     source: Source
     cover: Image | None = None
     draft: bool = False
+    # The images the issue shows from content/newsletters/, by site path: published with the issue.
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

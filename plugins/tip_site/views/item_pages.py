@@ -9,7 +9,7 @@ from __future__ import annotations
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
-from tip_site.views.urls import newsletter_uri, resource_uri
+from tip_site.views.urls import resource_uri
 
 
 def _page(uri: str, title: str, summary: str, body: str) -> GeneratedPage:
@@ -18,6 +18,6 @@ def _page(uri: str, title: str, summary: str, body: str) -> GeneratedPage:
 
 
 def item_pages(site: Site) -> list[GeneratedPage]:
-    pages = [_page(newsletter_uri(n), n.title, n.summary, n.body) for n in site.newsletters]
-    pages += [_page(resource_uri(r), r.title, r.summary, r.body) for r in site.resources]
+    # Newsletter issues and events have their own pages: newsletter_pages.py, event_pages.py.
+    pages = [_page(resource_uri(r), r.title, r.summary, r.body) for r in site.resources]
     return pages

@@ -11,6 +11,7 @@ from tip_site.views.event_pages import event_pages
 from tip_site.views.help_page import help_page
 from tip_site.views.home_page import home_page
 from tip_site.views.item_pages import item_pages
+from tip_site.views.newsletter_pages import newsletter_pages
 from tip_site.views.partnership_pages import governance_page, group_pages, membership_page, priority_pages
 
 # Each generator is a pure function of the Site. Add new ones here.
@@ -20,6 +21,7 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     governance_page,
     item_pages,
     help_page,
+    newsletter_pages,
 )
 
 # Generators whose pages depend on the build date (what is upcoming), passed in explicitly.
