@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -20,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.site_pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
@@ -30,17 +30,11 @@ class ContentConfig(Config):
 
 
 def build_date() -> dt.date:
-    """The date scheduled content is published against: TIP_BUILD_DATE (YYYY-MM-DD) or today.
-
-    Setting it makes a build reproducible on any day.
-    """
-    fixed = os.environ.get("TIP_BUILD_DATE")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise PluginError(f"TIP_BUILD_DATE: '{fixed}' is not a date — write it as YYYY-MM-DD") from None
-    return dt.date.today()
+    """The date scheduled content is published against (TIP_BUILD_DATE or today)."""
+    try:
+        return scheduling_date()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
