@@ -15,11 +15,12 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
+from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.site_pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
@@ -42,6 +43,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     is_serve: bool = False
     # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
     rendered: dict[str, str]
+    # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
+    drafts: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
@@ -51,6 +54,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
+        self.drafts = frozenset()
         root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
@@ -61,10 +65,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             raise PluginError(invalid.report()) from None
         for warning in self.site.warnings:
             log.warning(str(warning))
+        self.drafts = draft_uris(self.site)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._withhold_draft_docs(files)
         for page in generated_pages(self.site):
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(
@@ -73,6 +79,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             files.append(File.generated(config, page.uri, content=page.markdown))
         return files
+
+    def _withhold_draft_docs(self, files: Files) -> None:
+        # The core left draft docs/ pages out of site.pages: MkDocs builds them only in `serve`.
+        published = {page.path for page in self.site.pages}
+        for file in files.documentation_pages():
+            if file.src_uri not in published and file.name.lower() != "readme":
+                file.inclusion = InclusionLevel.DRAFT
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Previews say plainly which pages the live site will not show yet.
+        return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Kept so feeds and email editions use exactly the HTML the site shows.
