@@ -40,15 +40,23 @@ class Link:
     is_image: bool = False
 
 
-def _visible_lines(text: str):
-    """(line number, line) outside fenced code, with code spans removed."""
+def _visible_lines(text: str, keep_code_spans: bool = False):
+    """(line number, line) outside fenced code; code spans removed unless kept (headings show them)."""
     in_fence = False
     for number, line in enumerate(text.split("\n"), start=1):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
         if not in_fence:
-            yield number, _CODE_SPAN.sub("", line)
+            yield number, line if keep_code_spans else _CODE_SPAN.sub("", line)
+
+
+def _without_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end != -1:
+            return "\n" * text.count("\n", 0, end + 5) + text[end + 5:]
+    return text
 
 
 def links(text: str) -> list[Link]:
@@ -78,7 +86,7 @@ def anchors(text: str) -> frozenset[str]:
     """Every id a reader can jump to on the page made from this Markdown."""
     ids: set[str] = set()
     previous = ""
-    for _, line in _visible_lines(text):
+    for _, line in _visible_lines(_without_front_matter(text), keep_code_spans=True):
         heading = None
         atx = _ATX.match(line)
         if atx:
