@@ -86,3 +86,26 @@ def test_next_quarter_after_a_fourth_quarter(tiny_site: TinySite):
 
     tiny_site.write("content/newsletters/2025-q4.md", VALID_NEWSLETTER.replace("quarter: 1", "quarter: 4").replace("2025-03-14", "2025-11-14"))
     assert created(run_script(tiny_site, "new-newsletter")) == "content/newsletters/2026-q1.md"
+
+
+def test_front_matter_reference_covers_every_field_and_its_starting_files_are_valid(tiny_site: TinySite):
+    """The generated reference lists every schema field, and each 'file to copy' passes the check."""
+    import re
+
+    from tip_site.views.front_matter_reference import KINDS, front_matter_reference
+
+    markdown = front_matter_reference(load_site(REPO))[0].markdown
+    for _, schema, _, _ in KINDS:
+        for field in schema.fields:
+            assert f"| `{field.name}` |" in markdown, field.name
+            for sub in field.fields:
+                assert f"| `{field.name}.{sub.name}` |" in markdown
+    blocks = re.findall(r"    ```yaml\n(.*?)\n    ```", markdown, re.S)
+    assert len(blocks) == 3
+    files = ["content/newsletters/2025-q1.md", "content/resources/trauma-toolkit.md", "content/events/cop-meeting.md"]
+    for path, block in zip(files, blocks):
+        front = "\n".join(line.removeprefix("    ") for line in block.splitlines())
+        tiny_site.write(path, front + "\n\nThe text.\n")
+    result = tiny_site.check()
+    assert result.returncode == 0, result.output
+    assert "1 newsletter issues, 1 resources, 1 events" in result.output

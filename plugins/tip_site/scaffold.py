@@ -20,15 +20,13 @@ from pathlib import Path
 from typing import Mapping
 
 from tip_site.core.data_files import load_data
-from tip_site.core.field_docs import explain
+from tip_site.core.field_docs import commented_front_matter as front_matter
 from tip_site.core.problems import Problems
-from tip_site.core.schema import Field, Schema
 from tip_site.core.schemas import EVENT, NEWSLETTER, RESOURCE
 from tip_site.core.content_files import markdown_files
 from tip_site.core.source_file import read_markdown
 
 QUARTER_MONTHS = {1: "January to March", 2: "April to June", 3: "July to September", 4: "October to December"}
-DRAFT_NOTE = "# New files start as drafts: set draft: false when the text is ready to publish."
 
 
 class Exists(Exception):
@@ -42,41 +40,6 @@ def quoted(text: str) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
-
-
-def front_matter(schema: Schema, values: Mapping[str, str], vocabularies: Mapping[str, tuple[str, ...]]) -> str:
-    """Every field of the schema, each after its explanation; fields without a value stay commented out."""
-    lines = ["---", f"# {schema.doc}".rstrip(), DRAFT_NOTE]
-    for field in schema.fields:
-        lines.append("")
-        lines += _comment(explain(field, vocabularies))
-        for sub in field.fields:
-            lines += _comment("  " + explain(sub, vocabularies), "#   ")
-        if field.name in values:
-            lines.append(f"{field.name}: {values[field.name]}")
-        else:
-            lines += [f"# {line}" for line in _example(field)]
-    lines.append("---")
-    return "\n".join(lines) + "\n"
-
-
-def _comment(text: str, prefix: str = "# ") -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > 100 - len(prefix):
-            lines.append(prefix + line)
-            line = ""
-        line = f"{line} {word}".strip()
-    return lines + [prefix + line]
-
-
-def _example(field: Field) -> list[str]:
-    if field.kind == "object":
-        subs = [f"{sub.name}: {sub.example or ''}".rstrip() for sub in field.fields]
-        if field.many:
-            return [f"{field.name}:", f"  - {subs[0]}", *(f"    {s}" for s in subs[1:])]
-        return [f"{field.name}:", *(f"  {s}" for s in subs)]
-    return [f"{field.name}: {field.example or ''}".rstrip()]
 
 
 def _write(root: Path, path: str, text: str) -> Path:

@@ -6,6 +6,7 @@ from typing import Callable
 
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.front_matter_reference import front_matter_reference
 from tip_site.views.item_pages import item_pages
 from tip_site.views.partnership_pages import governance_page, group_pages, membership_page, priority_pages
 
@@ -16,6 +17,7 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     membership_page,
     governance_page,
     item_pages,
+    front_matter_reference,
 )
 
 
