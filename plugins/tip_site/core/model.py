@@ -174,6 +174,9 @@ class Site:
     events: tuple[Event, ...]  # by start time
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...] = field(default=())
+    # The date the site is built for (TIP_BUILD_DATE or today): views use it to tell
+    # upcoming events from past ones, so a daily rebuild moves them on its own.
+    today: dt.date | None = None
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)

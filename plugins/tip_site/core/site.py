@@ -56,4 +56,5 @@ def load_site(
         events=visible(events),
         pages=visible(pages),
         warnings=tuple(problems.warnings),
+        today=today,
     )
