@@ -19,6 +19,7 @@ from pathlib import Path
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
 from tip_site.core.reviews import reviews_due
+from tip_site.core.site import visible_site
 from tip_site.views.site_links import link_problems
 
 
@@ -76,8 +77,8 @@ class Output:
 
 def check(root: Path, today: dt.date, out: Output) -> int:
     try:
-        site = load_site(root, today=today)
-        preview = load_site(root, include_drafts=True)
+        preview = load_site(root, include_drafts=True)  # everything, drafts and scheduled items too
+        site = visible_site(preview, today=today)  # what the live site shows today
     except SiteInvalid as invalid:
         out.problems(invalid.errors + invalid.warnings)
         print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")

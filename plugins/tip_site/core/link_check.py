@@ -41,6 +41,8 @@ class SiteMap:
     withheld: frozenset[str] = frozenset()
     _anchors: dict[str, frozenset[str]] = field(default_factory=dict)
     _folders: set[str] | None = None
+    # "Did you mean" hints cost a comparison with many pages: enough for a pull request's few mistakes.
+    hints_left: int = 25
 
     @property
     def folders(self) -> set[str]:
@@ -107,12 +109,17 @@ def _anchor_problem(written: str, uri: str, fragment: str, site: SiteMap, same_p
 
 
 def _page_hint(target: str, here: str, site: SiteMap) -> str:
-    match = closest(target, site.pages)
-    if match is None:  # try by file name alone: 'resources/x.md' -> 'library/x.md'
-        names = {posixpath.basename(uri): uri for uri in site.pages}
-        name = closest(posixpath.basename(target), names)
-        match = names[name] if name else None
+    # Compare with pages in the same folder, or of the same file name elsewhere
+    # ('resources/x.md' -> 'library/x.md'): fast even with thousands of pages.
+    generic = "check the spelling; links to pages end in .md and are relative, like '../about.md'"
+    if site.hints_left <= 0:
+        return generic
+    site.hints_left -= 1
+    folder, name = posixpath.split(target)
+    same_name = [uri for uri in site.pages if posixpath.basename(uri) == name]
+    neighbours = {posixpath.basename(uri): uri for uri in site.pages if posixpath.dirname(uri) == folder}
+    close = closest(name, neighbours)
+    match = neighbours[close] if close else (same_name[0] if len(same_name) == 1 else None)
     if match:
         return f"did you mean '{posixpath.relpath(match, here or '.')}'?"
-    return "check the spelling; links to pages end in .md and are relative, like '../about.md'"
-
+    return generic

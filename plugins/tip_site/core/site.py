@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
@@ -37,6 +38,28 @@ def load_site(
     if problems.errors:
         raise SiteInvalid(problems.errors, problems.warnings)
 
+    everything = Site(
+        groups=data.groups,
+        priorities=data.priorities,
+        sectors=data.sectors,
+        audiences=data.audiences,
+        resource_types=data.resource_types,
+        governance=data.governance,
+        newsletters=tuple(newsletters),
+        resources=tuple(resources),
+        events=tuple(events),
+        pages=tuple(pages),
+        warnings=tuple(problems.warnings),
+    )
+    return visible_site(everything, include_drafts, today)
+
+
+def visible_site(site: Site, include_drafts: bool = False, today: dt.date | None = None) -> Site:
+    """The site as published on `today`: without drafts (unless previewing) nor items published later.
+
+    Lets the check derive the live site from the preview without loading twice.
+    """
+
     def visible(items):
         return tuple(
             i for i in items
@@ -44,17 +67,11 @@ def load_site(
             and (today is None or getattr(i, "published", today) <= today)
         )
 
-    return Site(
-        groups=data.groups,
-        priorities=data.priorities,
-        sectors=data.sectors,
-        audiences=data.audiences,
-        resource_types=data.resource_types,
-        governance=data.governance,
-        newsletters=visible(newsletters),
-        resources=visible(resources),
-        events=visible(events),
-        pages=visible(pages),
-        warnings=tuple(problems.warnings),
+    return replace(
+        site,
+        newsletters=visible(site.newsletters),
+        resources=visible(site.resources),
+        events=visible(site.events),
+        pages=visible(site.pages),
         today=today,
     )

@@ -22,13 +22,20 @@ def link_problems(root: Path, site: Site, preview: Site | None = None, docs_dir:
     live_map = _site_map(site, docs, doc_texts)
     problems = Problems()
     live_sources = _sources(root, site, doc_texts)
-    if preview is not None:
+    if preview is not None and _withholds_something(site, preview):
         preview_map = _site_map(preview, docs, doc_texts)
         live_map.withheld = frozenset(preview_map.pages) - frozenset(live_map.pages)
         live_paths = {s.path for s in live_sources}
         check_links([s for s in _sources(root, preview, doc_texts) if s.path not in live_paths], preview_map, problems)
     check_links(live_sources, live_map, problems)
     return problems.errors
+
+
+def _withholds_something(site: Site, preview: Site) -> bool:
+    # The live site is the preview filtered: equal sizes mean nothing is withheld,
+    # and the pages need not be generated twice.
+    kinds = ("newsletters", "resources", "events", "pages")
+    return any(len(getattr(site, kind)) != len(getattr(preview, kind)) for kind in kinds)
 
 
 def _site_map(site: Site, docs: Path, doc_texts: dict[str, str]) -> SiteMap:
