@@ -109,3 +109,13 @@ def test_anchors_the_checker_knows_are_ids_in_the_built_pages(real_site: Path):
         html_file = real_site / (page.uri[: -len(".md")] + "/index.html" if not page.uri.endswith("index.md") else page.uri[: -len(".md")] + ".html")
         ids = {tag["id"] for tag in BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select("[id]")}
         assert anchors(page.markdown) <= ids, page.uri
+
+
+def test_pages_other_plugins_add_are_known_from_the_nav(tiny_site: TinySite):
+    """The Subscribe page is made by the feeds plugin; the nav in mkdocs.yml tells the check it exists."""
+    tiny_site.with_examples()
+    tiny_site.write(ABOUT, ABOUT_TEXT + "\n[Subscribe](subscribe.md) or [get the calendar](subscribe.md#calendars).\n")
+    assert tiny_site.check().returncode == 0
+    tiny_site.write(ABOUT, ABOUT_TEXT + "\n[Subscribe](subscribr.md).\n")
+    result = tiny_site.check()
+    assert result.returncode == 1 and "did you mean 'subscribe.md'?" in result.output

@@ -16,6 +16,8 @@ import sys
 from itertools import groupby
 from pathlib import Path
 
+import yaml
+
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
 from tip_site.core.reviews import reviews_due
@@ -58,6 +60,36 @@ def annotation(problem: Problem) -> str:
     return f"::{kind} {','.join(properties)}::{_escape_data(message)}"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its tags (!ENV, !!python/name) are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_pages(root: Path) -> frozenset[str]:
+    """Pages listed in mkdocs.yml's nav: they exist (a strict build checks), even those other plugins add."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return frozenset()
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    found: set[str] = set()
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str) and entry.endswith(".md") and "://" not in entry:
+            found.add(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+
+    walk(config.get("nav"))
+    return frozenset(found)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
@@ -83,7 +115,7 @@ def check(root: Path, today: dt.date, out: Output) -> int:
         out.problems(invalid.errors + invalid.warnings)
         print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
         return 1
-    broken = link_problems(root, site, preview)
+    broken = link_problems(root, site, preview, other_pages=nav_pages(root))
     out.problems(broken + list(site.warnings))
     if broken:
         print(f"{_plural(len(broken), 'broken link')} found. Fix them and run the check again.")

@@ -35,7 +35,7 @@ class LinkSource:
 class SiteMap:
     """What the site will contain: pages (uri -> Markdown) and other files (uris)."""
 
-    pages: Mapping[str, str]
+    pages: Mapping[str, str | None]  # None: a page another plugin makes, headings unknown
     files: frozenset[str]
     # Pages that exist only in previews (drafts, or scheduled for later).
     withheld: frozenset[str] = frozenset()
@@ -97,7 +97,7 @@ def _problem(link: Link, source: LinkSource, site: SiteMap) -> tuple[str, str] |
 
 
 def _anchor_problem(written: str, uri: str, fragment: str, site: SiteMap, same_page: bool = False) -> tuple[str, str] | None:
-    if not fragment or uri not in site.pages:
+    if not fragment or site.pages.get(uri) is None:
         return None
     available = site.anchors(uri)
     if fragment in available:
