@@ -84,7 +84,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The core left draft docs/ pages out of site.pages: MkDocs builds them only in `serve`.
         published = {page.path for page in self.site.pages}
         for file in files.documentation_pages():
-            if file.src_uri not in published and file.name.lower() != "readme":
+            if file.generated_by is None and file.src_uri not in published and file.name.lower() != "readme":
                 file.inclusion = InclusionLevel.DRAFT
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
