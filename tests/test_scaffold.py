@@ -45,9 +45,13 @@ def test_each_command_writes_a_file_that_checks_and_builds(tiny_site: TinySite):
     assert {n.id for n in preview.newsletters} == {"2025-q1", "2025-q2"}
     assert [e.start.isoformat(" ") for e in preview.events if e.draft] == ["2025-04-22 15:30:00"]
 
-    for path in (news, resource, event):  # an editor publishes them
+    for path in (news, resource, event):  # an editor publishes them, forgetting the example text
         file = tiny_site.root / path
         file.write_text(file.read_text().replace("draft: true", "draft: false"))
+    forgotten = tiny_site.check()
+    assert forgotten.returncode == 1
+    for path in (news, resource, event):
+        assert f"{path}\n  Error, line " in forgotten.output and "still has the example text of a new file" in forgotten.output
     result = tiny_site.build()
     assert result.returncode == 0, result.output
     for page, title in [

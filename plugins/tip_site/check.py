@@ -20,6 +20,7 @@ import yaml
 
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
+from tip_site.core.placeholders import placeholder_problems
 from tip_site.core.reviews import reviews_due
 from tip_site.core.site import visible_site
 from tip_site.views.site_links import link_problems
@@ -116,9 +117,10 @@ def check(root: Path, today: dt.date, out: Output) -> int:
         print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
         return 1
     broken = link_problems(root, site, preview, other_pages=nav_pages(root))
-    out.problems(broken + list(site.warnings))
-    if broken:
-        print(f"{_plural(len(broken), 'broken link')} found. Fix them and run the check again.")
+    unfinished = placeholder_problems(root, site)
+    out.problems(broken + unfinished + list(site.warnings))
+    if broken or unfinished:
+        print(f"{_plural(len(broken) + len(unfinished), 'error')} found. Fix them and run the check again.")
         return 1
     print(
         f"All content is valid: {len(site.newsletters)} newsletter issues, {len(site.resources)} resources, "

@@ -21,6 +21,7 @@ from typing import Mapping
 
 from tip_site.core.data_files import load_data
 from tip_site.core.field_docs import commented_front_matter as front_matter
+from tip_site.core.placeholders import PLACEHOLDER_URL, prompt
 from tip_site.core.problems import Problems
 from tip_site.core.schemas import EVENT, NEWSLETTER, RESOURCE
 from tip_site.core.content_files import markdown_files
@@ -79,15 +80,15 @@ def new_newsletter(root: Path, today: dt.date, content_dir: str = "content") -> 
         "year": str(year),
         "quarter": str(quarter),
         "published": published.isoformat(),
-        "summary": quoted("Replace this with one or two sentences about the issue: they show in the archive and the feeds."),
+        "summary": quoted(prompt("one or two sentences about the issue: they show in the archive and the feeds.")),
         "groups": "[" + ", ".join(vocabularies.get("group", ())) + "]",
         "priorities": "[awareness]" if "awareness" in vocabularies.get("priority", ()) else _first(vocabularies, "priority"),
         "draft": "true",
     }
     body = (
-        "\n## News from the groups\n\nWhat the Trauma Informed Partnership Network, the Community of Practice and "
-        "the Trauma Informed Schools Forum have done this quarter.\n\n## Dates for your diary\n\n"
-        "Meetings and events coming up next quarter.\n"
+        f"\n## News from the groups\n\n{prompt('what the Trauma Informed Partnership Network, the Community of Practice and')}"
+        " the Trauma Informed Schools Forum have done this quarter.\n\n## Dates for your diary\n\n"
+        f"{prompt('the meetings and events coming up next quarter.')}\n"
     )
     return _write(root, f"{content_dir}/newsletters/{year}-q{quarter}.md", front_matter(NEWSLETTER, values, vocabularies) + body)
 
@@ -97,19 +98,19 @@ def new_resource(root: Path, title: str, today: dt.date, content_dir: str = "con
     values = {
         "id": slug(title),
         "title": quoted(title),
-        "summary": quoted("Replace this with one or two sentences saying what it is and who it helps."),
+        "summary": quoted(prompt("one or two sentences saying what it is and who it helps.")),
         "type": _first(vocabularies, "resource_type", bracket=False),
         "audiences": _first(vocabularies, "audience"),
         "groups": _first(vocabularies, "group"),
         "priorities": _first(vocabularies, "priority"),
-        "organisation": quoted("Replace with the organisation that produced it"),
+        "organisation": quoted(prompt("the organisation that produced it")),
         "published": today.isoformat(),
-        "url": "https://www.example.org/replace-with-its-address",
+        "url": PLACEHOLDER_URL,
         "last_reviewed": today.isoformat(),
         "next_review": _a_year_after(today).isoformat(),
         "draft": "true",
     }
-    body = "\nDescribe the resource here: what it covers, who it is for and how to use it.\n"
+    body = f"\n{prompt('a description of the resource: what it covers, who it is for and how to use it.')}\n"
     return _write(root, f"{content_dir}/resources/{values['id']}.md", front_matter(RESOURCE, values, vocabularies) + body)
 
 
@@ -124,10 +125,10 @@ def new_event(root: Path, title: str, start: dt.datetime, content_dir: str = "co
         "start": f"{start:%Y-%m-%d %H:%M}",
         "end": f"{start + dt.timedelta(hours=2):%Y-%m-%d %H:%M}",
         "location": quoted("Online (Microsoft Teams)"),
-        "summary": quoted("Replace this with one or two sentences about the meeting or event."),
+        "summary": quoted(prompt("one or two sentences about the meeting or event.")),
         "draft": "true",
     }
-    body = "\nThe agenda, how to join, and who to contact with questions.\n"
+    body = f"\n{prompt('the agenda, how to join, and who to contact with questions.')}\n"
     return _write(root, f"{content_dir}/events/{event_id}.md", front_matter(EVENT, values, vocabularies) + body)
 
 
