@@ -22,7 +22,6 @@ from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
 from tip_site.core.placeholders import placeholder_problems
 from tip_site.core.reviews import reviews_due
-from tip_site.core.site import visible_site
 from tip_site.views.site_links import link_problems
 
 
@@ -110,13 +109,13 @@ class Output:
 
 def check(root: Path, today: dt.date, out: Output) -> int:
     try:
+        site = load_site(root, today=today)  # what the live site shows today
         preview = load_site(root, include_drafts=True)  # everything, drafts and scheduled items too
-        site = visible_site(preview, today=today)  # what the live site shows today
     except SiteInvalid as invalid:
         out.problems(invalid.errors + invalid.warnings)
         print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
         return 1
-    broken = link_problems(root, site, preview, other_pages=nav_pages(root))
+    broken = link_problems(root, site, today, preview, other_pages=nav_pages(root))
     unfinished = placeholder_problems(root, site)
     out.problems(broken + unfinished + list(site.warnings))
     if broken or unfinished:

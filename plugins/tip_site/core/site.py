@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
+from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
 from tip_site.core.problems import Problems, SiteInvalid
+from tip_site.core.support import load_support
 
 
 def load_site(
@@ -35,30 +36,10 @@ def load_site(
     resources = load_resources(content, root, vocabularies, problems)
     events = load_events(content, root, vocabularies, problems)
     pages = load_pages(root / docs_dir, root, problems)
+    support = load_support(content, root, problems)
     if problems.errors:
         raise SiteInvalid(problems.errors, problems.warnings)
-
-    everything = Site(
-        groups=data.groups,
-        priorities=data.priorities,
-        sectors=data.sectors,
-        audiences=data.audiences,
-        resource_types=data.resource_types,
-        governance=data.governance,
-        newsletters=tuple(newsletters),
-        resources=tuple(resources),
-        events=tuple(events),
-        pages=tuple(pages),
-        warnings=tuple(problems.warnings),
-    )
-    return visible_site(everything, include_drafts, today)
-
-
-def visible_site(site: Site, include_drafts: bool = False, today: dt.date | None = None) -> Site:
-    """The site as published on `today`: without drafts (unless previewing) nor items published later.
-
-    Lets the check derive the live site from the preview without loading twice.
-    """
+    problems.extend(meeting_spread_problems((e for e in events if include_drafts or not e.draft), data.groups, today))
 
     def visible(items):
         return tuple(
@@ -67,11 +48,17 @@ def visible_site(site: Site, include_drafts: bool = False, today: dt.date | None
             and (today is None or getattr(i, "published", today) <= today)
         )
 
-    return replace(
-        site,
-        newsletters=visible(site.newsletters),
-        resources=visible(site.resources),
-        events=visible(site.events),
-        pages=visible(site.pages),
-        today=today,
+    return Site(
+        groups=data.groups,
+        priorities=data.priorities,
+        sectors=data.sectors,
+        audiences=data.audiences,
+        resource_types=data.resource_types,
+        governance=data.governance,
+        newsletters=visible(newsletters),
+        resources=visible(resources),
+        events=visible(events),
+        pages=visible(pages),
+        warnings=tuple(problems.warnings),
+        support=support,
     )
