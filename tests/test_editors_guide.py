@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from tip_site.core.schemas import EVENT, NEWSLETTER, PAGE, RESOURCE
@@ -26,3 +27,13 @@ def test_reference_on_the_site_lists_every_field(real_site: Path):
             assert field.name in cells
     assert len(html.select("details")) == 3  # a starting file for newsletters, resources and events
 
+
+
+@pytest.mark.parametrize("path", GUIDE)
+def test_guide_pages_pass_axe_with_every_example_open(page, real_site_url: str, path: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(real_site_url + path)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    violations = Axe().run(page).response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:4]) for v in violations]

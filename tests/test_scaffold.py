@@ -104,7 +104,7 @@ def test_front_matter_reference_covers_every_field_and_its_starting_files_are_va
             assert f"| `{field.name}` |" in markdown, field.name
             for sub in field.fields:
                 assert f"| `{field.name}.{sub.name}` |" in markdown
-    blocks = re.findall(r"    ```yaml\n(.*?)\n    ```", markdown, re.S)
+    blocks = re.findall(r"    ```text\n(.*?)\n    ```", markdown, re.S)
     assert len(blocks) == 3
     files = ["content/newsletters/2025-q1.md", "content/resources/trauma-toolkit.md", "content/events/cop-meeting.md"]
     for path, block in zip(files, blocks):

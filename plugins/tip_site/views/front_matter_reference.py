@@ -43,7 +43,7 @@ def front_matter_reference(site: Site) -> list[GeneratedPage]:
         if schema is not PAGE:
             lines += [
                 "??? example \"A file to copy and start from\"\n",
-                "    ```yaml",
+                "    ```text",  # not highlighted: the theme's comment colour is too faint for WCAG AA
                 *(f"    {line}".rstrip() for line in commented_front_matter(schema, _example_values(schema), vocabularies, note="").splitlines()),
                 "    ```\n",
             ]
