@@ -74,6 +74,7 @@ class Governance:
     bodies: tuple[Body, ...]
     arrangements: tuple[str, ...]  # the ToR's standing rules, in plain words
     review: str
+    last_reviewed: dt.date | None = None  # the Terms of Reference are reviewed yearly
 
     def body(self, body_id: str) -> Body:
         return next(b for b in self.bodies if b.id == body_id)

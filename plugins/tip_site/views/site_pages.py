@@ -8,6 +8,7 @@ from typing import Callable
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.event_pages import event_pages
+from tip_site.views.front_matter_reference import front_matter_reference
 from tip_site.views.help_page import help_page
 from tip_site.views.home_page import home_page
 from tip_site.views.item_pages import item_pages
@@ -20,6 +21,7 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     membership_page,
     governance_page,
     item_pages,
+    front_matter_reference,
     help_page,
     newsletter_pages,
 )
