@@ -74,9 +74,30 @@ class Governance:
     bodies: tuple[Body, ...]
     arrangements: tuple[str, ...]  # the ToR's standing rules, in plain words
     review: str
+    last_reviewed: dt.date | None = None  # the Terms of Reference are reviewed yearly
 
     def body(self, body_id: str) -> Body:
         return next(b for b in self.bodies if b.id == body_id)
+
+
+@dataclass(frozen=True)
+class SupportService:
+    """A crisis or support service on the "Need help now?" page (content/data/support.yml)."""
+
+    id: str
+    name: str
+    description: str
+    phone: str | None = None
+    text_message: str | None = None
+    url: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Support:
+    services: tuple[SupportService, ...] = ()
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
 
 
 # --- Content (content/newsletters, content/resources, content/events, docs) ---
@@ -84,8 +105,10 @@ class Governance:
 
 @dataclass(frozen=True)
 class Image:
-    src: str
+    src: str  # its path in the built site, e.g. "newsletters/images/cover.png"
     alt: str
+    width: int | None = None  # pixels, when the file says
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +132,8 @@ class Newsletter:
     source: Source
     cover: Image | None = None
     draft: bool = False
+    # The images the issue shows from content/newsletters/, by site path: published with the issue.
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +198,7 @@ class Site:
     events: tuple[Event, ...]  # by start time
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...] = field(default=())
+    support: Support = Support()
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
