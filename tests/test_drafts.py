@@ -3,7 +3,6 @@ shown with a "Draft" banner by `mkdocs serve`; and serve rebuilds when content/ 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

@@ -115,8 +115,8 @@ class Browser:
             if url.startswith(self.base_url):
                 path = "/" + unquote(parts.path).removeprefix(urlsplit(self.base_url).path)
                 file = _file_for(self.site_dir, path)
-                if path not in ours and file.is_file():
-                    ours[path] = compressed_size(file.read_bytes())
+                if path not in ours:  # a request for a missing file still costs a round trip
+                    ours[path] = compressed_size(file.read_bytes()) if file.is_file() else 0
             else:
                 others.append(url)
         return Weight(tuple(sorted(ours)), sum(ours.values()), tuple(sorted(set(others))))

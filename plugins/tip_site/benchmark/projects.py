@@ -19,6 +19,11 @@ from tip_site.benchmark.synthetic_content import IMAGES_DIR, SyntheticCounts, wr
 # Never copied into a benchmark project: tools, tests, outputs and the item folders it replaces.
 _NOT_COPIED = {".git", ".venv", "site", "tests", "scripts", "plugins", ".ci", ".pytest_cache", "__pycache__", "node_modules", "build", "dist"}
 _ITEM_FOLDERS = ("resources", "newsletters", "events")
+PLAIN_HOME = """# Trauma Informed Partnership for Leicester, Leicestershire and Rutland
+
+Three consortium groups work together to put the shared vision of the Trauma
+Informed Strategy into practice.
+"""
 # Top-level mkdocs.yml keys plain Material keeps: everything that is not ours.
 _PLAIN_KEYS = ("site_name", "site_description", "site_url", "copyright", "docs_dir", "theme", "markdown_extensions", "validation")
 
@@ -58,7 +63,9 @@ def make_plain_project(ours: Path, dest: Path) -> int:
             shutil.copy2(item, target / item.name)
     shutil.copytree(ours / "content" / "newsletters" / "images", docs / "newsletters" / "images", dirs_exist_ok=True)
     shutil.copytree(ours / IMAGES_DIR, docs / Path(IMAGES_DIR).relative_to("docs"), dirs_exist_ok=True)
-    hand_written = sorted(p.relative_to(ours / "docs").as_posix() for p in (ours / "docs").glob("*.md"))
+    if not (docs / "index.md").exists():  # our home page is generated; plain Material needs one written
+        (docs / "index.md").write_text(PLAIN_HOME, encoding="utf-8")
+    hand_written = sorted(p.relative_to(docs).as_posix() for p in docs.glob("*.md"))
     (dest / "mkdocs.yml").write_text(plain_config((ours / "mkdocs.yml").read_text(encoding="utf-8"), hand_written), encoding="utf-8")
     return sum(1 for _ in docs.rglob("*.md"))
 
