@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import lxml.html
 
-from tip_site.views.absolute_links import absolutize
 
 # Elements and attributes kept: plain document markup every feed reader shows.
 KEPT_ELEMENTS = frozenset(
@@ -48,5 +47,7 @@ def feed_html(fragment: str, page_url: str) -> str:
             for name in list(element.attrib):
                 if name not in KEPT_ATTRIBUTES:
                     del element.attrib[name]
+    # Resolve links on this tree rather than serialising and parsing it again (absolute_links does the same).
+    wrapper.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
     inner = (wrapper.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
-    return absolutize(inner.strip(), page_url)
+    return inner.strip()

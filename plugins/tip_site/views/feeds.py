@@ -33,8 +33,9 @@ def feed_files(site: Site, rendered: Mapping[str, str], publication: Publication
     """Every feed file of the site, by site-relative path."""
     items = site_items(site)
     files: dict[str, bytes] = {}
+    contents: dict[str, str] = {}  # an item sits in several feeds: clean its HTML once
     for feed in site_feeds(site):
-        generator = _generator(feed, [i for i in items if feed.includes(i)][:MAX_ITEMS], items, rendered, publication)
+        generator = _generator(feed, [i for i in items if feed.includes(i)][:MAX_ITEMS], items, rendered, publication, contents)
         home = publication.absolute(page_url(_page_of(feed, rendered)))
         _links(generator, publication.absolute(feed.rss_path), RSS_TYPE, home)
         files[feed.rss_path] = _with_stylesheet(generator.rss_str(pretty=True), feed.rss_path)
@@ -50,7 +51,8 @@ def _links(generator: FeedGenerator, self_url: str, self_type: str, page: str) -
 
 
 def _generator(
-    feed: FeedSpec, items: list[FeedItem], all_items: tuple[FeedItem, ...], rendered: Mapping[str, str], publication: Publication
+    feed: FeedSpec, items: list[FeedItem], all_items: tuple[FeedItem, ...], rendered: Mapping[str, str], publication: Publication,
+    contents: dict[str, str],
 ) -> FeedGenerator:
     generator = FeedGenerator()
     generator.id(publication.ids.item_id("feed", feed.folder or "site"))
@@ -61,7 +63,7 @@ def _generator(
     generator.generator(GENERATOR)
     generator.updated(_newest(items, all_items, publication))
     for item in items:
-        _add_entry(generator, item, rendered, publication)
+        _add_entry(generator, item, rendered, publication, contents)
     return generator
 
 
@@ -80,14 +82,18 @@ def _newest(items: list[FeedItem], all_items: tuple[FeedItem, ...], publication:
     return london_midnight(dt.date(publication.ids.year, 1, 1))
 
 
-def _add_entry(generator: FeedGenerator, item: FeedItem, rendered: Mapping[str, str], publication: Publication) -> None:
+def _add_entry(
+    generator: FeedGenerator, item: FeedItem, rendered: Mapping[str, str], publication: Publication, contents: dict[str, str]
+) -> None:
     url = publication.absolute(page_url(item.uri))
     entry = generator.add_entry(order="append")
     entry.id(publication.ids.item_id(item.kind, item.id))  # also the RSS guid, isPermaLink="false"
     entry.title(item.title)
     entry.link(href=url, rel="alternate", type="text/html")
     entry.summary(item.summary)
-    content = feed_html(rendered.get(item.uri, ""), url)
+    if item.uri not in contents:
+        contents[item.uri] = feed_html(rendered.get(item.uri, ""), url)
+    content = contents[item.uri]
     if content:
         entry.content(content, type="html")
     entry.published(item.published)
