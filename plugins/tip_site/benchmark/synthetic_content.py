@@ -122,6 +122,29 @@ VENUES = (
 )
 
 
+PLACES = (
+    "Aylestone", "Belgrave", "Braunstone", "Evington", "Humberstone", "Knighton", "New Parks", "Saffron",
+    "Spinney Hill", "Stoneygate", "Westcotes", "Beaumont Leys", "Rushey Mead", "Hinckley", "Loughborough",
+    "Melton Mowbray", "Market Harborough", "Lutterworth", "Coalville", "Ashby-de-la-Zouch", "Oadby", "Wigston",
+    "Blaby", "Enderby", "Narborough", "Syston", "Shepshed", "Ibstock", "Earl Shilton", "Barwell", "Groby",
+    "Anstey", "Birstall", "Thurmaston", "Quorn", "Mountsorrel", "Sileby", "Castle Donington", "Kegworth",
+    "Broughton Astley", "Oakham", "Uppingham", "Cottesmore", "Empingham", "Ketton", "Ryhall", "Whissendine",
+)
+ROLES = (
+    "foster carers", "school nurses", "youth workers", "housing officers", "custody sergeants", "paramedics",
+    "family support workers", "teaching assistants", "social workers", "GPs", "health visitors", "mentors",
+    "midwives", "probation officers", "librarians", "sports coaches", "faith leaders", "volunteers",
+    "receptionists", "pastoral leads", "call handlers", "firefighters", "community wardens", "counsellors",
+)
+ACTIVITIES = (
+    "a reflective practice session", "a six-week pilot", "a listening event", "a training day",
+    "peer supervision circles", "a walk-and-talk group", "an audit of waiting areas", "a review of letters",
+    "a family drop-in", "a co-production workshop", "a staff well-being survey", "a shadowing programme",
+    "an induction module", "a parents' coffee morning", "a case review", "a mapping exercise",
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
 @dataclass(frozen=True)
 class SyntheticCounts:
     resources: int
@@ -273,6 +296,13 @@ def _event(rng: random.Random, index: int) -> tuple[str, str]:
 
 
 def _sentence(rng: random.Random) -> str:
+    form = rng.randrange(3)
+    if form == 0:
+        return (f"In {rng.choice(PLACES)}, {rng.randint(6, 140)} {rng.choice(ROLES)} took part in "
+                f"{rng.choice(ACTIVITIES)} in {rng.choice(MONTHS)} {rng.randint(2019, 2029)}.")
+    if form == 1:
+        return (f"{rng.choice(ORGANISATIONS)} worked with {rng.choice(ROLES)} in {rng.choice(PLACES)} "
+                f"on {rng.choice(OBJECTS)} {rng.choice(CONTEXTS)}.")
     return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CONTEXTS)}."
 
 
