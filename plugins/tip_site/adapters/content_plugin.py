@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
@@ -45,6 +46,7 @@ def build_date() -> dt.date:
 
 class ContentPlugin(BasePlugin[ContentConfig]):
     site: Site | None = None
+    root: Path | None = None
     is_serve: bool = False
     # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
     rendered: dict[str, str]
@@ -57,7 +59,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
-        root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
             self.site = load_site(
@@ -78,6 +80,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     "from content/ — rename or remove the file in docs/"
                 )
             files.append(File.generated(config, page.uri, content=page.markdown))
+        for extra in generated_files(self.site):  # browser data, and attachments copied from content/
+            if extra.source is not None:
+                files.append(File.generated(config, extra.uri, abs_src_path=str(self.root / extra.source)))
+            else:
+                files.append(File.generated(config, extra.uri, content=extra.content))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -7,6 +7,8 @@ from typing import Callable
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.item_pages import item_pages
+from tip_site.views.library_pages import library_pages
+from tip_site.views.resource_pages import resource_pages
 from tip_site.views.partnership_pages import governance_page, group_pages, membership_page, priority_pages
 
 # Each generator is a pure function of the Site. Add new ones here.
@@ -16,6 +18,8 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     membership_page,
     governance_page,
     item_pages,
+    library_pages,
+    resource_pages,
 )
 
 
