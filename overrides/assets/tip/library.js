@@ -138,6 +138,7 @@
     function run() {
       var c = chosen();
       var mine = ++generation;
+      root.dataset.results = "pending";
       var ready = c.words.length ? loadCards(allPositions()) : Promise.resolve();
       return ready.then(function () {
         if (mine !== generation) return;
@@ -148,7 +149,6 @@
         list.replaceChildren();
         shown = 0;
         if (pager) pager.hidden = true;
-        root.dataset.results = "pending";
         return showMore(mine, false).then(function () {
           if (mine === generation) root.dataset.results = "ready";
         });
