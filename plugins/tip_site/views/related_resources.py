@@ -14,8 +14,13 @@ from tip_site.core.model import Resource, Site
 HOW_MANY = 4
 
 
-def _score(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> int:
-    return 2 * len(a[1] & b[1]) + (a[0] == b[0])
+def _score(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> tuple[int, int]:
+    """Shared priorities count double, the same type once; then the fewest priorities `a` does not have.
+
+    The second part keeps a resource about everything (the strategy) from
+    crowding out ones that are closer.
+    """
+    return (2 * len(a[1] & b[1]) + (a[0] == b[0]), -len(b[1] - a[1]))
 
 
 def related_resources(site: Site, how_many: int = HOW_MANY) -> dict[str, tuple[Resource, ...]]:
@@ -28,7 +33,8 @@ def related_resources(site: Site, how_many: int = HOW_MANY) -> dict[str, tuple[R
     ranked: dict[tuple[str, frozenset], list[tuple[str, frozenset]]] = {}
     for key in keys:
         scored = [(_score(key, other), other) for other in keys]
-        ranked[key] = [other for score, other in sorted(scored, key=lambda s: (-s[0], position[s[1]])) if score > 0]
+        scored.sort(key=lambda s: (-s[0][0], -s[0][1], position[s[1]]))
+        ranked[key] = [other for score, other in scored if score[0] > 0]
     result: dict[str, tuple[Resource, ...]] = {}
     for resource in site.resources:
         chosen: list[Resource] = []
