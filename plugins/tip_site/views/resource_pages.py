@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from tip_site.core.model import Attachment, Resource, Site
 from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_text import extension_of, file_size, file_type, long_date
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.related_resources import related_resources
@@ -34,14 +35,14 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> str:
         parts.append(
             f'<p class="tip-resource__external"><a href="{escape(resource.url)}" class="md-button">'
             f'Go to the resource on {escape(host)}</a></p>\n\n'
-            f"This link opens another website, which may work differently from this one."
+            f"This link takes you to another website, which may work differently from this one."
         )
     if resource.body.strip():
         parts += ["## About this resource", resource.body.strip()]
     parts += ["## Groups and priorities", _links_to_partnership(site, resource, uri)]
     if related:
         parts.append("## Related resources")
-        parts.append("\n".join(f"- [{text(r.title)}]({link(uri, resource_uri(r))}): {text(r.summary)}" for r in related))
+        parts.append(card_list_html(site, list(related), uri))
     return "\n\n".join(parts) + "\n"
 
 
