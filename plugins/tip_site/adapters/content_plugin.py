@@ -80,12 +80,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     "from content/ — rename or remove the file in docs/"
                 )
             files.append(File.generated(config, page.uri, content=page.markdown))
-        for extra in generated_files(self.site):  # browser data, and attachments copied from content/
+        self._add_generated_files(files, config)
+        return files
+
+    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Files that are not pages: data for the browser, and attachments copied from content/."""
+        assert self.site is not None and self.root is not None
+        for extra in generated_files(self.site):
             if extra.source is not None:
                 files.append(File.generated(config, extra.uri, abs_src_path=str(self.root / extra.source)))
             else:
                 files.append(File.generated(config, extra.uri, content=extra.content))
-        return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Kept so feeds and email editions use exactly the HTML the site shows.

@@ -29,7 +29,10 @@ def card_html(site: Site, resource: Resource, from_uri: str, heading: str = "h3"
 
 
 def card_list_html(site: Site, resources: list[Resource], from_uri: str, list_id: str | None = None) -> str:
-    """An HTML block of cards; one line, so Markdown keeps it as a single raw HTML block."""
-    attributes = f' id="{list_id}"' if list_id else ""
+    """An HTML block of cards; one line, so Markdown keeps it as a single raw HTML block.
+
+    Left out of the site search: each card repeats what its resource's own page says.
+    """
+    attributes = (f' id="{list_id}"' if list_id else "") + " data-search-exclude"
     cards = "".join(card_html(site, r, from_uri) for r in resources)
     return f'<ol class="tip-results"{attributes}>{cards}</ol>'
