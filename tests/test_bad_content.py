@@ -93,17 +93,15 @@ def test_core_reports_file_line_field_and_message(tiny_site: TinySite, files, pa
     assert (problem.line, problem.field) == (line, field), str(problem)
 
 
-@pytest.mark.parametrize(
-    "files, path, words",
-    [(c[1], c[2], c[5]) for c in CASES if c[0] in {"yaml-colon-in-value", "unknown-group", "impossible-date", "non-utf8", "script-in-body", "duplicate-resource-id", "data-bad-yaml"}],
-)
-def test_build_stops_without_traceback_and_writes_nothing(tiny_site: TinySite, files, path, words):
+@pytest.mark.parametrize("files, path, line, words", [(c[1], c[2], c[3], c[5]) for c in CASES], ids=[c[0] for c in CASES])
+def test_build_stops_without_traceback_and_writes_nothing(tiny_site: TinySite, files, path, line, words):
     tiny_site.with_examples()
     for name, text in files.items():
         tiny_site.write(name, text)
     result = tiny_site.build()
     assert result.returncode != 0
-    assert path in result.output and words in result.output
+    where = path if line is None else f"{path}:{line}:"
+    assert where in result.output and words in result.output, result.output
     assert "Traceback" not in result.output
     assert not tiny_site.site_dir.exists()
 

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.views.content_note import with_content_note
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
@@ -59,21 +60,24 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
+        self.today = build_date()
         root = self.root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
             self.site = load_site(
-                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=build_date()
+                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=self.today
             )
         except SiteInvalid as invalid:
             raise PluginError(invalid.report()) from None
         for warning in self.site.warnings:
-            log.warning(str(warning))
+            # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
+            # a content warning (say, a quarter without a meeting) must not stop a build.
+            log.info(str(warning))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        for page in generated_pages(self.site):
+        for page in generated_pages(self.site, self.today):
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
@@ -93,6 +97,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 files.append(File.generated(config, extra.uri, content=extra.content))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = with_content_note(html, page.meta.get("content_note"))
         # Kept so feeds and email editions use exactly the HTML the site shows.
         self.rendered[page.file.src_uri] = html
         return html

@@ -79,6 +79,26 @@ class Governance:
         return next(b for b in self.bodies if b.id == body_id)
 
 
+@dataclass(frozen=True)
+class SupportService:
+    """A crisis or support service on the "Need help now?" page (content/data/support.yml)."""
+
+    id: str
+    name: str
+    description: str
+    phone: str | None = None
+    text_message: str | None = None
+    url: str | None = None
+    hours: str | None = None
+
+
+@dataclass(frozen=True)
+class Support:
+    services: tuple[SupportService, ...] = ()
+    last_reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+
+
 # --- Content (content/newsletters, content/resources, content/events, docs) ---
 
 
@@ -174,6 +194,7 @@ class Site:
     events: tuple[Event, ...]  # by start time
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...] = field(default=())
+    support: Support = Support()
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)

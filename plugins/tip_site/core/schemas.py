@@ -62,6 +62,29 @@ GOVERNANCE = Schema(
     ),
 )
 
+SUPPORT_SERVICE = Schema(
+    "support service",
+    (
+        ID,
+        Field("name", "text", "The service's name.", example="Samaritans"),
+        Field("description", "text", "Who it helps and when to contact it, in plain words."),
+        Field("phone", "text", "The phone number, as people dial it. Put it in double quotes.", required=False, example='"116 123"'),
+        Field("text_message", "text", "How to reach it by text message.", required=False, example="Text SHOUT to 85258"),
+        Field("url", "url", "Its website.", required=False),
+        Field("hours", "text", "When it is open.", required=False, example="24 hours a day, every day"),
+    ),
+)
+
+SUPPORT = Schema(
+    "support file",
+    (
+        Field("last_reviewed", "date", "When every number and link was last checked, YYYY-MM-DD."),
+        Field("next_review", "date", "When they are next due to be checked, YYYY-MM-DD."),
+        Field("services", "object", "The services, most urgent first.", many=True, fields=SUPPORT_SERVICE.fields),
+    ),
+    doc="The crisis and support services of the \"Need help now?\" page, in content/data/support.yml.",
+)
+
 DRAFT = Field("draft", "bool", "true keeps the item off the live site; it shows only in previews.", required=False, default=False, example="false")
 GROUPS = Field("groups", "ref", "The ids of the consortium groups it concerns (tip, cop, tis).", many=True, ref="group", example="[tip, cop]")
 PRIORITIES = Field("priorities", "ref", "The ids of the strategic priorities it concerns.", many=True, ref="priority", example="[awareness]")

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
+from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
 from tip_site.core.problems import Problems, SiteInvalid
+from tip_site.core.support import load_support
 
 
 def load_site(
@@ -34,8 +36,10 @@ def load_site(
     resources = load_resources(content, root, vocabularies, problems)
     events = load_events(content, root, vocabularies, problems)
     pages = load_pages(root / docs_dir, root, problems)
+    support = load_support(content, root, problems)
     if problems.errors:
         raise SiteInvalid(problems.errors, problems.warnings)
+    problems.extend(meeting_spread_problems((e for e in events if include_drafts or not e.draft), data.groups, today))
 
     def visible(items):
         return tuple(
@@ -56,4 +60,5 @@ def load_site(
         events=visible(events),
         pages=visible(pages),
         warnings=tuple(problems.warnings),
+        support=support,
     )

@@ -1,4 +1,4 @@
-"""A page for every newsletter issue and event, at the URLs of `urls.py`.
+"""A page for every newsletter issue (events: event_pages.py), at the URLs of `urls.py`.
 
 The first, plain version of each page: its title, summary and body. Each
 content area gives its pages a richer layout in its own module (resources:
@@ -10,7 +10,7 @@ from __future__ import annotations
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
-from tip_site.views.urls import event_uri, newsletter_uri
+from tip_site.views.urls import newsletter_uri
 
 
 def _page(uri: str, title: str, summary: str, body: str) -> GeneratedPage:
@@ -20,5 +20,4 @@ def _page(uri: str, title: str, summary: str, body: str) -> GeneratedPage:
 
 def item_pages(site: Site) -> list[GeneratedPage]:
     pages = [_page(newsletter_uri(n), n.title, n.summary, n.body) for n in site.newsletters]
-    pages += [_page(event_uri(e), e.title, e.summary, e.body) for e in site.events]
     return pages

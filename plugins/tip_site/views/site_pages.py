@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from tip_site.core.model import Site
 from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.event_pages import event_pages
+from tip_site.views.help_page import help_page
+from tip_site.views.home_page import home_page
 from tip_site.views.item_pages import item_pages
 from tip_site.views.library_pages import library_pages
 from tip_site.views.resource_pages import resource_pages
@@ -13,18 +17,28 @@ from tip_site.views.partnership_pages import governance_page, group_pages, membe
 
 # Each generator is a pure function of the Site. Add new ones here.
 PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
-    group_pages,
     priority_pages,
     membership_page,
     governance_page,
     item_pages,
     library_pages,
     resource_pages,
+    help_page,
+)
+
+# Generators whose pages depend on the build date (what is upcoming), passed in explicitly.
+DATED_PAGE_GENERATORS: tuple[Callable[[Site, dt.date], list[GeneratedPage]], ...] = (
+    group_pages,
+    event_pages,
 )
 
 
-def generated_pages(site: Site) -> list[GeneratedPage]:
+def generated_pages(site: Site, today: dt.date | None = None) -> list[GeneratedPage]:
+    today = today or dt.date.today()
     pages = [page for generate in PAGE_GENERATORS for page in generate(site)]
+    pages += [page for generate in DATED_PAGE_GENERATORS for page in generate(site, today)]
+    # The home page comes last: it links to other areas' pages only when they exist.
+    pages += home_page(site, today, {p.uri for p in pages} | {p.path for p in site.pages})
     seen: set[str] = set()
     for page in pages:
         if page.uri in seen:  # a programming mistake, not an editor's

@@ -1,0 +1,82 @@
+"""The `tip-feeds` MkDocs plugin: feeds, calendars, their stylesheet, the Subscribe page
+and the `<link rel="alternate">` list of every page.
+
+It only wires `tip_site.views` into the build: the Site and each page's
+rendered HTML come from the `tip-content` plugin, which must come first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from tip_site.views.calendar import calendar_files
+from tip_site.views.feed_catalogue import STYLESHEET, FeedLink, feed_links_by_page
+from tip_site.views.feed_stylesheet import feed_stylesheet
+from tip_site.views.feeds import feed_files
+from tip_site.views.publication import IdScheme, Publication
+from tip_site.views.subscribe_page import subscribe_page
+
+
+class FeedsConfig(Config):
+    # Feed item ids are built from these two: set them once and never change them,
+    # even if the site moves to another address.
+    id_authority = c.Optional(c.Type(str))
+    id_year = c.Type(int, default=2026)
+
+
+class FeedsPlugin(BasePlugin[FeedsConfig]):
+    publication: Publication | None = None
+    feed_links: dict[str, tuple[FeedLink, ...]]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Fresh per build, so `mkdocs serve` never keeps an old site address or name.
+        url = config.site_url
+        if not url:
+            raise PluginError("site_url: feeds and calendars need the site's full address — set site_url in mkdocs.yml")
+        url = url if url.endswith("/") else url + "/"
+        authority = self.config.id_authority or urlsplit(url).hostname or ""
+        self.publication = Publication(config.site_name, url, IdScheme(authority, self.config.id_year))
+        self.feed_links = {}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        page = subscribe_page(self._content(config).site, self.publication)
+        if files.get_file_from_path(page.uri) is not None:
+            raise PluginError(f"{config.docs_dir}/{page.uri}: the site generates this page — rename or remove the file in docs/")
+        files.append(File.generated(config, page.uri, content=page.markdown))
+        self.feed_links = feed_links_by_page(self._content(config).site, config.site_name)
+        return files
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        # The partial overrides/partials/tip/feed-links.html only displays this list.
+        context["tip_feed_links"] = self.feed_links.get(page.file.src_uri, self.feed_links[""])
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # After every page is rendered, so feeds carry exactly the HTML the site shows.
+        content = self._content(config)
+        outputs = {
+            **feed_files(content.site, content.rendered, self.publication),
+            **calendar_files(content.site, self.publication),
+            STYLESHEET: feed_stylesheet(self.publication),
+        }
+        for path, data in outputs.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+    @staticmethod
+    def _content(config: MkDocsConfig):
+        content = config.plugins.get("tip-content")
+        if content is None or content.site is None:
+            raise PluginError("tip-feeds: list the tip-content plugin before tip-feeds in mkdocs.yml")
+        return content
