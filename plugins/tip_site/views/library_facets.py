@@ -25,9 +25,6 @@ class Facet:
     values: tuple[FacetValue, ...]  # in the order of content/data, which is also the bit order in the JSON index
     of: Callable[[Resource], tuple[str, ...]]  # the value ids a resource has
 
-    def value(self, value_id: str) -> FacetValue:
-        return next(v for v in self.values if v.id == value_id)
-
 
 def facets(site: Site) -> tuple[Facet, ...]:
     return (
@@ -37,11 +34,3 @@ def facets(site: Site) -> tuple[Facet, ...]:
         Facet("priority", "Strategic priority", tuple(FacetValue(p.id, f"{p.number}. {p.title}") for p in site.priorities), lambda r: r.priorities),
     )
 
-
-def matching(resources: tuple[Resource, ...], facet_list: tuple[Facet, ...], chosen: dict[str, set[str]]) -> list[Resource]:
-    """Resources that have at least one chosen value of every facet with a choice (the filters' meaning)."""
-    by_key = {f.key: f for f in facet_list}
-    return [
-        r for r in resources
-        if all(not values or set(by_key[key].of(r)) & values for key, values in chosen.items())
-    ]

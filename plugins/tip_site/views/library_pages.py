@@ -11,6 +11,7 @@ Paged lists are left out of the site search: they repeat what resource pages say
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
 
 from tip_site.core.model import Resource, Site
 from tip_site.views.generated_page import GeneratedPage
@@ -47,7 +48,7 @@ def library_pages(site: Site, page_size: int = PAGE_SIZE) -> list[GeneratedPage]
             pages.append(GeneratedPage(uri, _index_page(site, chunk, len(everything), page_size)))
         else:
             head = front_matter(title=f"Resource library, page {number}", search={"exclude": True})
-            body = _listing(site, uri, chunk, len(everything), number, lambda n: library_page_uri(n), page_size)
+            body = _listing(site, uri, chunk, len(everything), number, library_page_uri, page_size)
             pages.append(GeneratedPage(uri, head + f"# Resource library\n\n{body}"))
     for facet in facets(site):
         for value in facet.values:
@@ -118,7 +119,10 @@ def _browse(site: Site, from_uri: str) -> str:
     return "".join(parts)
 
 
-def _listing(site, uri, chunk, total, number, page_uri, page_size, list_id=None) -> str:
+def _listing(
+    site: Site, uri: str, chunk: list[Resource], total: int, number: int,
+    page_uri: Callable[[int], str], page_size: int, list_id: str | None = None,
+) -> str:
     """The result count (a live region the browser updates), the cards, and links to other pages."""
     last = max(1, -(-total // page_size))
     shown = f" — page {number} of {last}" if last > 1 else ""

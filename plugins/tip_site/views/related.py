@@ -12,7 +12,7 @@ from typing import Callable
 from tip_site.core.model import Group, Priority, Site
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.markdown_text import text
-from tip_site.views.urls import facet_uri, link, newsletter_uri, resource_uri
+from tip_site.views.urls import facet_uri, link, newsletter_uri
 
 Subject = Group | Priority
 Section = Callable[[Site, Subject, str, str], str]  # site, subject, "groups"/"priorities", from_uri
