@@ -25,6 +25,7 @@ PAGE = "https://trauma-informed-llr.github.io/newsletters/2025-q1/"
         ("<p>Text<!-- a comment --></p>", "<p>Text</p>"),
         ('<p>Icon <svg viewBox="0 0 1 1"><path d="M0"/></svg>done</p>', "<p>Icon done</p>"),
         ("<p><custom-tag>kept words</custom-tag></p>", "<p>kept words</p>"),
+        ('<p>Issue</p><nav aria-label="More issues"><ul><li><a href="../2025-q2/" rel="next">Next issue</a></li></ul></nav>', "<p>Issue</p>"),
         ("", ""),
     ],
 )

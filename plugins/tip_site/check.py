@@ -1,17 +1,28 @@
 """`tip-check`: check all content without building the site.
 
 Prints every problem grouped by file, in plain English, and exits non-zero if
-there is any error. Fast enough to run on every pull request.
+there is any error. Checks the fields of every file and every link inside the
+site. Fast enough to run on every pull request; in GitHub Actions it also
+prints workflow annotations, so each mistake shows on its line of the pull
+request. `--reviews` lists pages and resources due for review instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
 import sys
 from itertools import groupby
 from pathlib import Path
 
-from tip_site.core import Problem, SiteInvalid, load_site
+import yaml
+
+from tip_site.core import Problem, Site, SiteInvalid, load_site
+from tip_site.core.build_date import build_date
+from tip_site.core.placeholders import placeholder_problems
+from tip_site.core.reviews import reviews_due
+from tip_site.views.site_links import link_problems
 
 
 def format_report(problems: list[Problem]) -> str:
@@ -28,25 +39,124 @@ def format_report(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that shows the problem on its line of the pull request."""
+    kind = "warning" if problem.severity == "warning" else "error"
+    properties = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        properties.append(f"line={problem.line}")
+    title = f"{problem.field}: {'warning' if kind == 'warning' else 'content problem'}" if problem.field else (
+        "Content warning" if kind == "warning" else "Content problem")
+    properties.append(f"title={_escape_property(title)}")
+    message = problem.message + (f"\nHow to fix: {problem.fix}" if problem.fix else "")
+    return f"::{kind} {','.join(properties)}::{_escape_data(message)}"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its tags (!ENV, !!python/name) are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def nav_pages(root: Path) -> frozenset[str]:
+    """Pages listed in mkdocs.yml's nav: they exist (a strict build checks), even those other plugins add."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return frozenset()
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    found: set[str] = set()
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str) and entry.endswith(".md") and "://" not in entry:
+            found.add(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for value in entry:
+                walk(value)
+
+    walk(config.get("nav"))
+    return frozenset(found)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+class Output:
+    def __init__(self, annotate: bool) -> None:
+        self.annotate = annotate
+
+    def problems(self, problems: list[Problem]) -> None:
+        if not problems:
+            return
+        print(format_report(problems))
+        if self.annotate:
+            for problem in sorted(problems):
+                print(annotation(problem))
+
+
+def check(root: Path, today: dt.date, out: Output) -> int:
+    try:
+        site = load_site(root, today=today)  # what the live site shows today
+        preview = load_site(root, include_drafts=True)  # everything, drafts and scheduled items too
+    except SiteInvalid as invalid:
+        out.problems(invalid.errors + invalid.warnings)
+        print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
+        return 1
+    broken = link_problems(root, site, today, preview, other_pages=nav_pages(root))
+    unfinished = placeholder_problems(root, site)
+    out.problems(broken + unfinished + list(site.warnings))
+    if broken or unfinished:
+        print(f"{_plural(len(broken) + len(unfinished), 'error')} found. Fix them and run the check again.")
+        return 1
+    print(
+        f"All content is valid: {len(site.newsletters)} newsletter issues, {len(site.resources)} resources, "
+        f"{len(site.events)} events, {len(site.pages)} pages; every link inside the site works."
+    )
+    return 0
+
+
+def reviews(root: Path, today: dt.date, out: Output) -> int:
+    try:
+        site: Site = load_site(root, today=today)
+    except SiteInvalid as invalid:
+        out.problems(invalid.errors)
+        print("Fix these errors first, then ask for the review report again.")
+        return 1
+    due = reviews_due(root, site, today)
+    out.problems(due)
+    if due:
+        print(f"{_plural(len(due), 'review reminder')} on {today.isoformat()}.")
+    else:
+        print(f"Nothing is due for review on {today.isoformat()}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tip-check", description=__doc__.splitlines()[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: the current one)")
+    parser.add_argument("--reviews", action="store_true", help="list pages and resources due for review")
     args = parser.parse_args(argv)
+    out = Output(annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     root = Path(args.root)
     try:
-        site = load_site(root)
-    except SiteInvalid as invalid:
-        print(format_report(invalid.errors + invalid.warnings))
-        count = len(invalid.errors)
-        print(f"{count} error{'s' if count != 1 else ''} found. Fix them and run the check again.")
-        return 1
-    if site.warnings:
-        print(format_report(list(site.warnings)))
-    print(
-        f"All content is valid: {len(site.newsletters)} newsletter issues, {len(site.resources)} resources, "
-        f"{len(site.events)} events, {len(site.pages)} pages."
-    )
-    return 0
+        today = build_date()
+    except ValueError as error:  # TIP_BUILD_DATE is not a date
+        print(error)
+        return 2
+    return reviews(root, today, out) if args.reviews else check(root, today, out)
 
 
 if __name__ == "__main__":

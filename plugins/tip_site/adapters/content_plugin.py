@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -16,10 +15,12 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.core.build_date import build_date as scheduling_date
+from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
@@ -32,17 +33,11 @@ class ContentConfig(Config):
 
 
 def build_date() -> dt.date:
-    """The date scheduled content is published against: TIP_BUILD_DATE (YYYY-MM-DD) or today.
-
-    Setting it makes a build reproducible on any day.
-    """
-    fixed = os.environ.get("TIP_BUILD_DATE")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise PluginError(f"TIP_BUILD_DATE: '{fixed}' is not a date — write it as YYYY-MM-DD") from None
-    return dt.date.today()
+    """The date scheduled content is published against (TIP_BUILD_DATE or today)."""
+    try:
+        return scheduling_date()
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 class ContentPlugin(BasePlugin[ContentConfig]):
@@ -51,6 +46,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     is_serve: bool = False
     # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
     rendered: dict[str, str]
+    # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
+    drafts: frozenset[str] = frozenset()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
@@ -60,6 +57,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
+        self.drafts = frozenset()
         self.today = build_date()
         root = self.root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
@@ -73,10 +71,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
+        self.drafts = draft_uris(self.site)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        self._withhold_draft_docs(files)
         for page in generated_pages(self.site, self.today):
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(
@@ -95,6 +95,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 files.append(File.generated(config, extra.uri, abs_src_path=str(self.root / extra.source)))
             else:
                 files.append(File.generated(config, extra.uri, content=extra.content))
+
+    def _withhold_draft_docs(self, files: Files) -> None:
+        # The core left draft docs/ pages out of site.pages: MkDocs builds them only in `serve`.
+        published = {page.path for page in self.site.pages}
+        for file in files.documentation_pages():
+            if file.generated_by is None and file.src_uri not in published and file.name.lower() != "readme":
+                file.inclusion = InclusionLevel.DRAFT
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Previews say plainly which pages the live site will not show yet.
+        return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = with_content_note(html, page.meta.get("content_note"))

@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
+from tip_site.core.newsletter_checks import (
+    ISSUE_FOLDER, ImageFolders, ImageUse, body_images, check_image, check_one_per_quarter, check_quarter_gaps,
+)
 from tip_site.core.problems import Problems
 from tip_site.core.safety import check_markdown_safety
 from tip_site.core.schema import Reader, Schema
@@ -65,18 +69,29 @@ def _check_unique(items: Iterable, key: Callable, what: str, field: str, problem
     return kept
 
 
-def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems: Problems) -> tuple[Newsletter, ...]:
+def load_newsletters(
+    content_dir: Path, root: Path, vocabularies: dict, problems: Problems, docs_dir: Path | None = None
+) -> tuple[Newsletter, ...]:
+    folder = content_dir / "newsletters"
+    folders = ImageFolders(folder, docs_dir or root / "docs", root)
+    quarter_lines: dict[str, int] = {}
+
     def build(values: dict, source: MarkdownSource, reader: Reader) -> Newsletter | None:
+        quarter_lines[source.path] = _field_line(source, "quarter")
         cover = None
         if values["cover"]:
             cover_values = values["cover"]
             if not cover_values.get("src") or not cover_values.get("alt"):
                 return None
-            image = Path(root / source.path).parent / cover_values["src"]
-            if not image.is_file():
-                reader.error(source.front_matter.key_lines["cover"], "cover.src", f"the image '{cover_values['src']}' does not exist", "check the file name, or add the image next to the newsletter file")
+            raw_cover = source.front_matter["cover"]
+            line = reader.line(raw_cover.key_lines.get("src", raw_cover.line))
+            alt_line = reader.line(raw_cover.key_lines.get("alt", raw_cover.line))
+            use = ImageUse(line, "cover.src", cover_values["src"], cover_values["alt"], alt_line=alt_line)
+            found = check_image(use, source.path, folders, problems)
+            if found is None:
                 return None
-            cover = Image(cover_values["src"], cover_values["alt"])
+            cover = Image(found.site_path, cover_values["alt"], *(image_size(found.file) or (None, None)))
+        images = [check_image(use, source.path, folders, problems) for use in body_images(source.body, source.body_line)]
         quarter_of_date = (values["published"].month - 1) // 3 + 1
         if (values["published"].year, quarter_of_date) != (values["year"], values["quarter"]):
             problems.add(
@@ -85,16 +100,21 @@ def load_newsletters(content_dir: Path, root: Path, vocabularies: dict, problems
                 f"change the date, or set year: {values['published'].year} and quarter: {quarter_of_date}",
             )
             return None
+        if None in images:
+            return None
+        shown = ([cover.src] if cover else []) + [i.site_path for i in images if i is not None]
         return Newsletter(
             id=f"{values['year']}-q{values['quarter']}",
             cover=cover,
+            images=tuple(dict.fromkeys(p for p in shown if p.startswith(ISSUE_FOLDER + "/"))),
             body=source.body,
             source=Source(source.path, source.body_line),
             **{k: v for k, v in values.items() if k != "cover"},
         )
 
-    items = _load_all(content_dir / "newsletters", root, NEWSLETTER, vocabularies, problems, build)
-    items = _check_unique(items, lambda n: n.id, "the quarter", "quarter", problems)
+    items = _load_all(folder, root, NEWSLETTER, vocabularies, problems, build)
+    items = check_one_per_quarter(items, quarter_lines, problems)
+    check_quarter_gaps(items, quarter_lines, problems)
     return tuple(sorted(items, key=lambda n: (n.year, n.quarter), reverse=True))
 
 

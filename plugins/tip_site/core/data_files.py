@@ -93,7 +93,7 @@ def _governance(data_dir: Path, root: Path, problems: Problems) -> Governance:
     if values is None:
         return empty
     bodies = tuple(Body(**b) for b in values["bodies"] or () if b and all(b.get(k) for k in ("id", "name", "short_name", "role")))
-    return Governance(bodies, values["arrangements"] or (), values["review"] or "")
+    return Governance(bodies, values["arrangements"] or (), values["review"] or "", values["last_reviewed"])
 
 
 def load_data(content_dir: Path, root: Path, problems: Problems) -> PartnershipData:

@@ -74,6 +74,7 @@ class Governance:
     bodies: tuple[Body, ...]
     arrangements: tuple[str, ...]  # the ToR's standing rules, in plain words
     review: str
+    last_reviewed: dt.date | None = None  # the Terms of Reference are reviewed yearly
 
     def body(self, body_id: str) -> Body:
         return next(b for b in self.bodies if b.id == body_id)
@@ -104,8 +105,10 @@ class Support:
 
 @dataclass(frozen=True)
 class Image:
-    src: str
+    src: str  # its path in the built site, e.g. "newsletters/images/cover.png"
     alt: str
+    width: int | None = None  # pixels, when the file says
+    height: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,8 @@ class Newsletter:
     source: Source
     cover: Image | None = None
     draft: bool = False
+    # The images the issue shows from content/newsletters/, by site path: published with the issue.
+    images: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

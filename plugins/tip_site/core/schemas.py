@@ -59,6 +59,7 @@ GOVERNANCE = Schema(
         Field("bodies", "object", "The bodies of the governance structure.", many=True, fields=BODY.fields),
         Field("arrangements", "text", "The standing arrangements of the Terms of Reference.", many=True),
         Field("review", "text", "How the Terms of Reference are reviewed."),
+        Field("last_reviewed", "date", "When the Terms of Reference were last reviewed, YYYY-MM-DD (they are reviewed every year).", required=False),
     ),
 )
 

@@ -32,7 +32,7 @@ def load_site(
     problems = Problems()
     data = load_data(content, root, problems)
     vocabularies = data.vocabularies
-    newsletters = load_newsletters(content, root, vocabularies, problems)
+    newsletters = load_newsletters(content, root, vocabularies, problems, docs_dir=root / docs_dir)
     resources = load_resources(content, root, vocabularies, problems)
     events = load_events(content, root, vocabularies, problems)
     pages = load_pages(root / docs_dir, root, problems)

@@ -23,7 +23,8 @@ KEPT_ATTRIBUTES = frozenset(
     "sizes span src srcset start title type width".split()
 )
 # Removed with everything inside them; any other unknown element is unwrapped, keeping its text.
-DROPPED_ELEMENTS = frozenset("script style iframe object embed svg math form input button select textarea template noscript".split())
+# Navigation goes too: it is about the site, not the item, and would change the item when a page around it changes.
+DROPPED_ELEMENTS = frozenset("script style iframe object embed svg math form input button select textarea template noscript nav".split())
 
 
 def feed_html(fragment: str, page_url: str) -> str:

@@ -12,6 +12,7 @@ from typing import Callable
 from tip_site.core.model import Group, Priority, Site
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.markdown_text import text
+from tip_site.views.newsletter_archive import QUARTER_MONTHS
 from tip_site.views.urls import facet_uri, link, newsletter_uri
 
 Subject = Group | Priority
@@ -38,7 +39,7 @@ def _newsletters(site: Site, subject: Subject, field: str, from_uri: str) -> str
     if not items:
         return ""
     lines = ["## Newsletter issues\n"]
-    lines += [f"- [{text(n.title)}]({link(from_uri, newsletter_uri(n))})" for n in items]
+    lines += [f"- [{text(n.title)}]({link(from_uri, newsletter_uri(n))}) ({QUARTER_MONTHS[n.quarter]} {n.year}): {text(n.summary)}" for n in items]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,50 @@
+"""The `tip-newsletters` MkDocs plugin: publishes issue images and writes the email editions.
+
+The pages themselves come from `tip-content` (views/newsletter_pages.py);
+this plugin only does what needs MkDocs' files and finished HTML. It keeps no
+state between builds: everything comes from `tip-content` each time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from tip_site.adapters.content_plugin import ContentPlugin
+from tip_site.core.newsletter_checks import ImageFolders, image_file
+from tip_site.views.newsletter_email import email_editions
+
+
+class NewsletterPlugin(BasePlugin):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Images live in content/newsletters/, outside docs/: publish those of published issues
+        # beside their pages (a draft's images stay off the live site).
+        content = _content_plugin(config)
+        assert content.site is not None
+        root = Path(config.config_file_path).parent
+        folders = ImageFolders(root / content.config.content_dir / "newsletters", Path(config.docs_dir), root)
+        for site_path in sorted({image for issue in content.site.newsletters for image in issue.images}):
+            files.append(File.generated(config, site_path, abs_src_path=str(image_file(site_path, folders))))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The email editions are made from the HTML MkDocs rendered, so only once it has.
+        content = _content_plugin(config)
+        assert content.site is not None
+        if not config.site_url:
+            raise PluginError("site_url: the email editions need the site's address — set site_url in mkdocs.yml")
+        for edition in email_editions(content.site, content.rendered, config.site_url, config.site_name):
+            target = Path(config.site_dir) / edition.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(edition.html, encoding="utf-8")
+
+
+def _content_plugin(config: MkDocsConfig) -> ContentPlugin:
+    plugin = config.plugins.get("tip-content")
+    if not isinstance(plugin, ContentPlugin):
+        raise PluginError("tip-newsletters: list the 'tip-content' plugin before it in mkdocs.yml")
+    return plugin

@@ -1,0 +1,178 @@
+"""Checks that only newsletter issues need: images, one issue per quarter, no gaps.
+
+Every problem names the file and the line an editor has to change. A missing
+quarter between two issues is only a warning: the archive stays correct, but
+subscribers may wonder where an issue went.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from tip_site.core.model import Newsletter
+from tip_site.core.problems import Problems
+
+ISSUE_FOLDER = "newsletters"  # where issue pages live in the built site
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+
+# Alt text that names the kind of thing instead of saying what it shows.
+PLACEHOLDER_ALTS = frozenset(
+    {"image", "img", "picture", "photo", "photograph", "cover", "cover image", "graphic", "illustration", "logo", "banner"}
+)
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*<?(?P<src>[^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I | re.S)
+_ATTRIBUTE = re.compile(r"([a-zA-Z-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One image an issue shows: where it is written and what it says."""
+
+    line: int
+    field: str | None  # "cover.src" for the cover, None in the body
+    src: str
+    alt: str | None  # None when an <img> has no alt attribute at all
+    html: bool = False  # written as an <img> tag
+    alt_line: int | None = None  # where the alt text is, if not on `line`
+
+
+@dataclass(frozen=True)
+class ImageFolders:
+    """Where an issue's images can come from, as MkDocs will publish them."""
+
+    newsletters: Path  # content/newsletters/, published under newsletters/ beside the issue pages
+    docs: Path  # docs/, published as they are
+    root: Path  # the project, for the paths shown to editors
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    site_path: str  # where it is in the built site, e.g. "newsletters/images/cover.png"
+    file: Path
+
+
+def image_file(site_path: str, folders: ImageFolders) -> Path:
+    if site_path.startswith(ISSUE_FOLDER + "/"):
+        return folders.newsletters / site_path[len(ISSUE_FOLDER) + 1 :]
+    return folders.docs / site_path
+
+
+def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Problems) -> ImageFile | None:
+    """Where a usable image is; else report why it cannot be used and return None.
+
+    Paths are read as MkDocs reads them: from the issue's page, which lives in
+    newsletters/. So `images/x.png` is content/newsletters/images/x.png and
+    `../images/x.png` is docs/images/x.png.
+    """
+    alt_field = image.field.replace(".src", ".alt") if image.field else None
+    alt_line = image.alt_line or image.line
+    where = f"the image '{image.src}'"
+    if image.html:
+        # MkDocs only rewrites Markdown images for the page's address; an <img> would break.
+        problems.add(
+            path, image.line, image.field, "images in a newsletter are written in Markdown, not as <img>",
+            f"write ![what the image shows]({image.src or 'images/file.png'})",
+        )
+        return None
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", image.src, re.I):
+        problems.add(
+            path, image.line, image.field, f"{where} is on another website",
+            "save the image in content/newsletters/images/ and give its path, like images/photo.jpg: the site loads nothing from other hosts",
+        )
+        return None
+    site_path = posixpath.normpath(posixpath.join(ISSUE_FOLDER, image.src))
+    if image.src.startswith("/") or site_path == ".." or site_path.startswith("../"):
+        problems.add(path, image.line, image.field, f"{where} is outside the site", "give the path from the newsletter, like images/photo.jpg")
+        return None
+    file = image_file(site_path, folders)
+    if not image.src or not file.is_file():
+        shown = file.relative_to(folders.root).as_posix() if file.is_relative_to(folders.root) else str(file)
+        problems.add(path, image.line, image.field, f"{where} does not exist (looked for {shown})", "check the file name, or add the image to content/newsletters/images/")
+        return None
+    if file.suffix.lower() not in IMAGE_SUFFIXES:
+        problems.add(path, image.line, image.field, f"{where} is not a picture", f"use a {', '.join(IMAGE_SUFFIXES)} file")
+        return None
+    alt = (image.alt or "").strip()
+    if not alt:
+        problems.add(
+            path, alt_line, alt_field, f"{where} has no alt text",
+            "describe what the image shows for people who cannot see it"
+            + (" in 'alt:'" if image.field else ", between the [ ] of ![ ](…)"),
+        )
+        return None
+    name = posixpath.basename(image.src)
+    if alt.casefold().strip(".") in PLACEHOLDER_ALTS | {name.casefold(), posixpath.splitext(name)[0].casefold()}:
+        problems.add(
+            path, alt_line, alt_field, f"the alt text '{alt}' does not say what {where} shows",
+            "describe the picture in a sentence, e.g. 'Members of the three groups at the joint event'",
+        )
+        return None
+    return ImageFile(site_path, file)
+
+
+def body_images(body: str, first_line: int) -> Iterable[ImageUse]:
+    """Every image written in the Markdown body, skipping code, with its file line."""
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        visible = _CODE_SPAN.sub("", line)
+        for match in _MARKDOWN_IMAGE.finditer(visible):
+            yield ImageUse(first_line + offset, None, match["src"], match["alt"].replace("\\", ""))
+        for match in _HTML_IMAGE.finditer(visible):
+            attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(match["attrs"])}
+            yield ImageUse(first_line + offset, None, attributes.get("src", ""), attributes.get("alt"), html=True)
+
+
+def check_one_per_quarter(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> list[Newsletter]:
+    """Keep the first issue of each quarter; report every later one at its quarter line."""
+    first: dict[str, Newsletter] = {}
+    kept = []
+    for issue in issues:
+        if issue.id in first:
+            problems.add(
+                issue.source.path, quarter_lines.get(issue.source.path), "quarter",
+                f"quarter {issue.quarter} of {issue.year} already has an issue: {first[issue.id].source.path}",
+                "each quarter has one issue; correct year and quarter, or merge the two files",
+            )
+            continue
+        first[issue.id] = issue
+        kept.append(issue)
+    return kept
+
+
+def check_quarter_gaps(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> None:
+    """Warn, at the later issue, about each quarter without an issue between two issues."""
+    ordered = sorted(issues, key=lambda n: (n.year, n.quarter))
+    for earlier, later in zip(ordered, ordered[1:]):
+        missing = _quarters_between((earlier.year, earlier.quarter), (later.year, later.quarter))
+        if not missing:
+            continue
+        names = ", ".join(f"quarter {q} of {y}" for y, q in missing)
+        problems.add(
+            later.source.path, quarter_lines.get(later.source.path), "quarter",
+            f"no issue for {names}, between {earlier.id} and {later.id}",
+            "add the missing issue, or check this issue's year and quarter",
+            severity="warning",
+        )
+
+
+def _quarters_between(start: tuple[int, int], end: tuple[int, int]) -> list[tuple[int, int]]:
+    year, quarter = start
+    missing = []
+    while True:
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+        if (year, quarter) >= end:
+            return missing
+        missing.append((year, quarter))

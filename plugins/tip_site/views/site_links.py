@@ -1,0 +1,73 @@
+"""The site's internal links, checked: editors' Markdown against the pages the site will have.
+
+Published content is checked against the live site; drafts and scheduled
+items against the preview, where the pages they may link to also exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tip_site.core.link_check import LinkSource, SiteMap, check_links
+from tip_site.core.model import Site
+from tip_site.core.problems import Problem, Problems
+from tip_site.views.site_pages import generated_pages
+from tip_site.views.urls import event_uri, newsletter_uri, resource_uri
+
+
+def link_problems(
+    root: Path, site: Site, today: dt.date, preview: Site | None = None, docs_dir: str = "docs",
+    other_pages: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Broken internal links; `other_pages` are uris of pages other plugins add (the Subscribe page)."""
+    root = Path(root).resolve()
+    docs = root / docs_dir
+    doc_texts = {page.path: _body(root, page.source.path, page.source.body_line) for page in (preview or site).pages}
+    live_map = _site_map(site, today, docs, doc_texts, other_pages)
+    problems = Problems()
+    live_sources = _sources(root, site, doc_texts)
+    if preview is not None and _withholds_something(site, preview):
+        preview_map = _site_map(preview, today, docs, doc_texts, other_pages)
+        live_map.withheld = frozenset(preview_map.pages) - frozenset(live_map.pages)
+        live_paths = {s.path for s in live_sources}
+        check_links([s for s in _sources(root, preview, doc_texts) if s.path not in live_paths], preview_map, problems)
+    check_links(live_sources, live_map, problems)
+    return problems.errors
+
+
+def _withholds_something(site: Site, preview: Site) -> bool:
+    # The live site is the preview filtered: equal sizes mean nothing is withheld,
+    # and the pages need not be generated twice.
+    kinds = ("newsletters", "resources", "events", "pages")
+    return any(len(getattr(site, kind)) != len(getattr(preview, kind)) for kind in kinds)
+
+
+def _site_map(site: Site, today: dt.date, docs: Path, doc_texts: dict[str, str], other_pages: frozenset[str]) -> SiteMap:
+    pages: dict[str, str | None] = dict.fromkeys(other_pages)
+    pages.update((page.path, doc_texts[page.path]) for page in site.pages)
+    pages.update((page.uri, page.markdown) for page in generated_pages(site, today))
+    files = frozenset(
+        file.relative_to(docs).as_posix()
+        for file in docs.rglob("*")
+        if file.is_file() and file.suffix != ".md"
+    ) if docs.is_dir() else frozenset()
+    return SiteMap(pages, files)
+
+
+def _sources(root: Path, site: Site, doc_texts: dict[str, str]) -> list[LinkSource]:
+    sources = [
+        LinkSource(page.source.path, doc_texts[page.path], page.source.body_line, page.path)
+        for page in site.pages
+    ]
+    for items, uri in ((site.newsletters, newsletter_uri), (site.resources, resource_uri), (site.events, event_uri)):
+        sources += [
+            LinkSource(item.source.path, item.body, item.source.body_line, uri(item), (root / item.source.path).parent)
+            for item in items
+        ]
+    return sources
+
+
+def _body(root: Path, path: str, body_line: int) -> str:
+    lines = (root / path).read_text(encoding="utf-8").removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    return "\n".join(lines[body_line - 1:])

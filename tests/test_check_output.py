@@ -1,0 +1,70 @@
+"""The check's output for GitHub: workflow annotations, escaped; and the review report."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sitekit import VALID_RESOURCE, TinySite
+from tip_site.check import annotation
+from tip_site.core import Problem
+
+RES = "content/resources/toolkit.md"
+
+
+@pytest.mark.parametrize("problem, expected", [
+    (Problem("content/resources/toolkit.md", 4, "sumary", "unknown field 'sumary' in a resource", "did you mean 'summary'?"),
+     "::error file=content/resources/toolkit.md,line=4,title=sumary%3A content problem::unknown field 'sumary' in a resource%0AHow to fix: did you mean 'summary'?"),
+    (Problem("docs/about.md", None, None, "100% sure\r\nsecond line"),
+     "::error file=docs/about.md,title=Content problem::100%25 sure%0D%0Asecond line"),
+    (Problem("content/data/a,b:c.yml", 2, "x", "m", None, "warning"),
+     "::warning file=content/data/a%2Cb%3Ac.yml,line=2,title=x%3A warning::m"),
+])
+def test_annotation_format(problem, expected):
+    assert annotation(problem) == expected
+
+
+def run_check(site: TinySite, *args: str, github: bool) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, "-m", "tip_site.check", ".", *args], cwd=site.root, env=env, capture_output=True, text=True)
+
+
+def test_check_prints_annotations_only_in_github_actions(tiny_site: TinySite):
+    tiny_site.with_examples()
+    tiny_site.write(RES, VALID_RESOURCE.replace("type: toolkit", "type: tool-kit") + "\n[x](../nowhere.md)\n")
+    plain = run_check(tiny_site, github=False)
+    github = run_check(tiny_site, github=True)
+    assert plain.returncode == github.returncode == 1
+    assert "::error" not in plain.stdout
+    annotations = [line for line in github.stdout.splitlines() if line.startswith("::")]
+    assert f"::error file={RES},line=5,title=type%3A content problem::unknown resource type 'tool-kit'%0AHow to fix: did you mean 'toolkit'?" in annotations
+    # The report for people stays, above the annotations.
+    assert github.stdout.startswith(plain.stdout.split("\n1 error")[0])
+
+
+def test_review_report_lists_what_is_past_its_next_review(tiny_site: TinySite):
+    tiny_site.with_examples()
+    tiny_site.write(RES, VALID_RESOURCE.replace("published: 2024-06-01", "published: 2024-06-01\nlast_reviewed: 2024-06-01\nnext_review: 2025-01-31"))
+    tiny_site.write("docs/about.md", "---\ntitle: About\nnext_review: 2025-12-31\n---\n\n# About\n")
+    governance = tiny_site.root / "content/data/governance.yml"
+    governance.write_text(governance.read_text() + "last_reviewed: 2024-02-15\n")
+    env = {**os.environ, "TIP_BUILD_DATE": "2025-03-01"}
+    env.pop("GITHUB_ACTIONS", None)
+    result = subprocess.run([sys.executable, "-m", "tip_site.check", ".", "--reviews"], cwd=tiny_site.root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    out = result.stdout
+    assert f"{RES}\n  Warning, line 12: next_review: this resource was due for review on 2025-01-31 (29 days ago)" in out
+    assert "content/data/governance.yml\n  Warning, line" in out and "were due on 2025-02-15 (14 days ago)" in out
+    assert "docs/about.md" not in out  # not due until the end of the year
+    assert "2 review reminders on 2025-03-01." in out
+
+
+def test_review_report_asks_for_the_terms_of_reference_review_date(tiny_site: TinySite):
+    tiny_site.with_examples()
+    result = subprocess.run([sys.executable, "-m", "tip_site.check", ".", "--reviews"], cwd=tiny_site.root, capture_output=True, text=True)
+    assert "the Terms of Reference have no date of their last yearly review" in result.stdout
