@@ -54,7 +54,7 @@ def test_pages_cut_the_library_in_order(real_model):
 def test_a_facet_value_with_no_resources_still_has_a_page(real_model):
     empty = dataclasses.replace(real_model, resources=())
     pages = {p.uri: p.markdown for p in library_pages(empty)}
-    assert "There are no resources here yet." in pages["library/type/video.md"]
+    assert "There are no resources here yet." in pages["library/type/video/index.md"]
 
 
 def test_related_resources_share_most_priorities_first_and_never_the_resource_itself(real_model):

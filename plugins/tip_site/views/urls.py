@@ -61,8 +61,13 @@ def library_page_uri(number: int) -> str:
 
 
 def facet_uri(facet_key: str, value_id: str, number: int = 1) -> str:
-    """Page `number` of the resources with one facet value, e.g. library/type/guide.md."""
-    return f"library/{facet_key}/{value_id}.md" if number == 1 else f"library/{facet_key}/{value_id}/page/{number}.md"
+    """Page `number` of the resources with one facet value, e.g. library/type/guide/index.md.
+
+    An index.md, not guide.md: a resource may have the same id as a facet value
+    (library/toolkit.md), and link hints match pages by file name.
+    """
+    folder = f"library/{facet_key}/{value_id}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
 
 
 def attachment_uri(file_name: str) -> str:
