@@ -126,4 +126,5 @@ def test_tiny_site_renames_warns_and_notes(tiny_site, monkeypatch):
     assert "This event has taken place" not in words(soup(site, "events/cop-4/index.html"))
     home = soup(site, "index.html")
     assert home.find("a", href="events/cop-2/") is not None
-    assert home.find("a", href="library/") is None  # no library in this build: no broken link
+    # Every build has the resource library now (issue 4): the home page links to it, and the link works.
+    assert home.select_one("article a[href='library/']") is not None and (site / "library/index.html").is_file()

@@ -22,6 +22,7 @@ from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
+from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
@@ -41,6 +42,7 @@ def build_date() -> dt.date:
 
 class ContentPlugin(BasePlugin[ContentConfig]):
     site: Site | None = None
+    root: Path | None = None
     is_serve: bool = False
     # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
     rendered: dict[str, str]
@@ -57,7 +59,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.rendered = {}
         self.drafts = frozenset()
         self.today = build_date()
-        root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).parent
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
             self.site = load_site(
@@ -82,7 +84,17 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     "from content/ — rename or remove the file in docs/"
                 )
             files.append(File.generated(config, page.uri, content=page.markdown))
+        self._add_generated_files(files, config)
         return files
+
+    def _add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Files that are not pages: data for the browser, and attachments copied from content/."""
+        assert self.site is not None and self.root is not None
+        for extra in generated_files(self.site):
+            if extra.source is not None:
+                files.append(File.generated(config, extra.uri, abs_src_path=str(self.root / extra.source)))
+            else:
+                files.append(File.generated(config, extra.uri, content=extra.content))
 
     def _withhold_draft_docs(self, files: Files) -> None:
         # The core left draft docs/ pages out of site.pages: MkDocs builds them only in `serve`.

@@ -19,6 +19,8 @@ from tip_site.core.source_file import MarkdownSource, read_markdown
 T = TypeVar("T")
 
 ATTACHMENTS_DIR = "files"  # content/resources/files/
+# library/<id>/ is a resource's address: these would collide with the library's own pages.
+RESERVED_RESOURCE_IDS = ("index", ATTACHMENTS_DIR, "cards")
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -126,11 +128,17 @@ def load_resources(content_dir: Path, root: Path, vocabularies: dict, problems: 
             if not entry or not entry.get("file") or not entry.get("title"):
                 return None
             file = files_dir / entry["file"]
+            line = raw_list.item_lines[index] + 1 if hasattr(raw_list, "item_lines") else None
+            if not file.resolve().is_relative_to(files_dir.resolve()):
+                problems.add(source.path, line, f"attachments[{index}].file", f"'{entry['file']}' points outside content/resources/files/", "put the file in that folder and write just its name")
+                return None
             if not file.is_file():
-                line = raw_list.item_lines[index] + 1 if hasattr(raw_list, "item_lines") else None
                 problems.add(source.path, line, f"attachments[{index}].file", f"the file '{entry['file']}' does not exist in content/resources/files/", "check the spelling, or add the file to that folder")
                 return None
-            attachments.append(Attachment(entry["file"], entry["title"], file.stat().st_size))
+            attachments.append(Attachment(entry["file"], entry["title"], file.stat().st_size, file.relative_to(root).as_posix()))
+        if values["id"] in RESERVED_RESOURCE_IDS:
+            problems.add(source.path, _field_line(source, "id"), "id", f"the id '{values['id']}' is reserved for the library's own pages", f"choose another id, like '{values['id']}-resource'")
+            return None
         if not values["url"] and not attachments:
             problems.add(source.path, 2, "url", "the resource has neither a web address nor an attached file", "add 'url:' with its address, or 'attachments:' with its file")
             return None

@@ -116,6 +116,7 @@ class Attachment:
     file: str  # path relative to the resource's folder
     title: str
     size_bytes: int = 0
+    source: str = ""  # the file, relative to the project root, so adapters can copy it
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,17 @@ from __future__ import annotations
 from typing import Callable
 
 from tip_site.core.model import Group, Priority, Site
+from tip_site.views.library_cards import card_list_html
 from tip_site.views.markdown_text import text
 from tip_site.views.newsletter_archive import QUARTER_MONTHS
-from tip_site.views.urls import link, newsletter_uri, resource_uri
+from tip_site.views.urls import facet_uri, link, newsletter_uri
 
 Subject = Group | Priority
 Section = Callable[[Site, Subject, str, str], str]  # site, subject, "groups"/"priorities", from_uri
+
+
+RESOURCES_LISTED = 10  # a group page stays short; the library's page for the group lists them all
+FACET_OF_FIELD = {"groups": "group", "priorities": "priority"}
 
 
 def _resources(site: Site, subject: Subject, field: str, from_uri: str) -> str:
@@ -23,7 +28,9 @@ def _resources(site: Site, subject: Subject, field: str, from_uri: str) -> str:
     if not items:
         return ""
     lines = ["## Resources\n"]
-    lines += [f"- [{text(r.title)}]({link(from_uri, resource_uri(r))}): {text(r.summary)}" for r in items]
+    lines.append(card_list_html(site, items[:RESOURCES_LISTED], from_uri))
+    every = "the resource" if len(items) == 1 else f"all {len(items):,} resources"
+    lines.append(f"\n[See {every} in the library]({link(from_uri, facet_uri(FACET_OF_FIELD[field], subject.id))})")
     return "\n".join(lines) + "\n"
 
 

@@ -11,8 +11,9 @@ from tip_site.views.event_pages import event_pages
 from tip_site.views.front_matter_reference import front_matter_reference
 from tip_site.views.help_page import help_page
 from tip_site.views.home_page import home_page
-from tip_site.views.item_pages import item_pages
+from tip_site.views.library_pages import library_pages
 from tip_site.views.newsletter_pages import newsletter_pages
+from tip_site.views.resource_pages import resource_pages
 from tip_site.views.partnership_pages import governance_page, group_pages, membership_page, priority_pages
 
 # Each generator is a pure function of the Site. Add new ones here.
@@ -20,7 +21,8 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     priority_pages,
     membership_page,
     governance_page,
-    item_pages,
+    library_pages,
+    resource_pages,
     front_matter_reference,
     help_page,
     newsletter_pages,

@@ -48,3 +48,36 @@ def page_url(uri: str) -> str:
 
 def _id(item: object) -> str:
     return item if isinstance(item, str) else item.id  # type: ignore[attr-defined]
+
+
+# --- The resource library: its index, pages per facet value, attachments and data ---
+
+LIBRARY_URI = "library/index.md"
+
+
+def library_page_uri(number: int) -> str:
+    """Page `number` of the whole library, listed without JavaScript (1 is the index)."""
+    return LIBRARY_URI if number == 1 else f"library/page/{number}.md"
+
+
+def facet_uri(facet_key: str, value_id: str, number: int = 1) -> str:
+    """Page `number` of the resources with one facet value, e.g. library/type/guide/index.md.
+
+    An index.md, not guide.md: a resource may have the same id as a facet value
+    (library/toolkit.md), and link hints match pages by file name.
+    """
+    folder = f"library/{facet_key}/{value_id}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
+
+
+def attachment_uri(file_name: str) -> str:
+    return f"library/files/{file_name}"
+
+
+def href(from_uri: str, to: str) -> str:
+    """A relative URL for raw HTML, from the page at `from_uri` to a page uri (*.md) or a file's path."""
+    target = page_url(to) if to.endswith(".md") else to
+    relative = posixpath.relpath(target or ".", page_url(from_uri) or ".")
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
