@@ -179,14 +179,19 @@
   }
 
   window.tipSearch = {
-    open: function () {
+    open: function (typed) {
       if (!dialog) build();
       // Focus goes back where it was on closing; opened by the "/" key from nowhere, to the search button.
       opener = document.activeElement;
       if (!opener || opener === document.body) opener = box.querySelector("button");
       dialog.showModal();
       input.focus();
-      input.select();
+      if (typed) {
+        input.value = typed;
+        search(typed);
+      } else {
+        input.select();
+      }
       load().catch(function () {
         status.textContent = "Search is not available right now. Please try again later.";
       });
