@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from bs4 import BeautifulSoup
 
 from browser import serve
@@ -242,7 +243,8 @@ def test_combined_filters_and_words_in_chromium(page, library_url, model):
 
 def test_url_restores_a_filter_and_back_undoes_it(page, library_url, model):
     page.goto(library_url + "?group=tis&priority=workforce")
-    assert page.get_by_label("Trauma Informed Schools Forum (TIS)").is_checked()
+    # The boxes are ticked once library/index.json has arrived, which may be after "load".
+    expect(page.get_by_label("Trauma Informed Schools Forum (TIS)")).to_be_checked()
     assert shown_ids(page) == expected(model, group=["tis"], priority=["workforce"])
     page.get_by_label("3. Equip and Support Our Workforce").uncheck()
     page.wait_for_url("**/library/?group=tis")

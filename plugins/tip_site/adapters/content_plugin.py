@@ -22,6 +22,7 @@ from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
+from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
@@ -48,6 +49,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     rendered: dict[str, str]
     # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
     drafts: frozenset[str] = frozenset()
+    generated_uris: frozenset[str] = frozenset()
+    # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
+    set_aside: dict[str, list[str]]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
@@ -58,8 +62,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.site = None
         self.rendered = {}
         self.drafts = frozenset()
+        self.generated_uris = frozenset()
+        self.set_aside = {}
         self.today = build_date()
-        root = self.root = Path(config.config_file_path).parent
+        root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
             self.site = load_site(
@@ -77,7 +83,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
-        for page in generated_pages(self.site, self.today):
+        pages = generated_pages(self.site, self.today)
+        self.generated_uris = frozenset(page.uri for page in pages)
+        for page in pages:
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
@@ -104,10 +112,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 file.inclusion = InclusionLevel.DRAFT
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated_uris:
+            # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
+            markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         # Previews say plainly which pages the live site will not show yet.
         return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = with_content_note(html, page.meta.get("content_note"))
         # Kept so feeds and email editions use exactly the HTML the site shows.
         self.rendered[page.file.src_uri] = html
