@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -113,14 +113,26 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated_uris:
+            # The page has read its Markdown: the file's copy would only hold memory (thousands of pages).
+            page.file.content_string = ""
             # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
             markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         # Previews say plainly which pages the live site will not show yet.
         return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(50)  # first: every other plugin sees the finished HTML
+    def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = with_content_note(html, page.meta.get("content_note"))
         # Kept so feeds and email editions use exactly the HTML the site shows.
         self.rendered[page.file.src_uri] = html
         return html
+
+    @event_priority(-50)  # last: once every plugin has seen the page's Markdown
+    def _release_markdown(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs renders every page before it writes any; their Markdown is not needed after
+        # rendering, and letting it go keeps peak memory near plain MkDocs' at 5,000 resources.
+        page.markdown = None
+        return html
+
+    on_page_content = CombinedEvent(_complete_content, _release_markdown)
