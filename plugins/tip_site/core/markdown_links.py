@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify, unique
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+from tip_site.core.markdown_prose import visible_lines as _visible_lines
+
 # [text](target "title") and ![alt](target); the target may be wrapped in < >.
 _INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+[\"'(][^)]*)?\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
@@ -38,17 +38,6 @@ class Link:
     target: str  # as written, e.g. "../about.md#why", "images/cover.jpg"
     line: int  # line within the text, from 1
     is_image: bool = False
-
-
-def _visible_lines(text: str, keep_code_spans: bool = False):
-    """(line number, line) outside fenced code; code spans removed unless kept (headings show them)."""
-    in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if not in_fence:
-            yield number, line if keep_code_spans else _CODE_SPAN.sub("", line)
 
 
 def _without_front_matter(text: str) -> str:

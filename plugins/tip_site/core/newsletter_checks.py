@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from tip_site.core.markdown_prose import visible_lines
 from tip_site.core.model import Newsletter
 from tip_site.core.problems import Problems
 
@@ -25,8 +26,6 @@ PLACEHOLDER_ALTS = frozenset(
     {"image", "img", "picture", "photo", "photograph", "cover", "cover image", "graphic", "illustration", "logo", "banner"}
 )
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*<?(?P<src>[^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I | re.S)
 _ATTRIBUTE = re.compile(r"([a-zA-Z-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
@@ -120,19 +119,12 @@ def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Pro
 
 def body_images(body: str, first_line: int) -> Iterable[ImageUse]:
     """Every image written in the Markdown body, skipping code, with its file line."""
-    in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        visible = _CODE_SPAN.sub("", line)
+    for line_number, visible in visible_lines(body, first_line):
         for match in _MARKDOWN_IMAGE.finditer(visible):
-            yield ImageUse(first_line + offset, None, match["src"], match["alt"].replace("\\", ""))
+            yield ImageUse(line_number, None, match["src"], match["alt"].replace("\\", ""))
         for match in _HTML_IMAGE.finditer(visible):
             attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(match["attrs"])}
-            yield ImageUse(first_line + offset, None, attributes.get("src", ""), attributes.get("alt"), html=True)
+            yield ImageUse(line_number, None, attributes.get("src", ""), attributes.get("alt"), html=True)
 
 
 def check_one_per_quarter(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> list[Newsletter]:

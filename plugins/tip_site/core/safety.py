@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
+from tip_site.core.markdown_prose import visible_lines
 from tip_site.core.problems import Problems
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _RULES = (
     (re.compile(r"<\s*(script|iframe|object|embed|applet|frame|frameset|base|form|meta|link|style)\b", re.I),
      "the HTML element <{0}> is not allowed in content",
@@ -33,16 +32,9 @@ _ANY_RULE_COULD_MATCH = re.compile(r"<|script\s*:|data\s*:", re.I)
 def check_markdown_safety(body: str, path: str, first_line: int, problems: Problems) -> None:
     if not _ANY_RULE_COULD_MATCH.search(body):
         return
-    in_fence = False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        visible = _CODE_SPAN.sub("", line)
+    for line_number, visible in visible_lines(body, first_line):
         for pattern, message, fix in _RULES:
             match = pattern.search(visible)
             if match:
                 word = re.sub(r"\s+", "", match.group(1)).lower()
-                problems.add(path, first_line + offset, None, message.format(word), fix)
+                problems.add(path, line_number, None, message.format(word), fix)

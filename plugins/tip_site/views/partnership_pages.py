@@ -149,7 +149,8 @@ def _matrix(site: Site) -> GeneratedPage:
         f'<thead><tr><th scope="col">Strategic priority</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
     )
     lines = [
-        front_matter(title="Priorities and groups", description="The activities each consortium group has agreed for each strategic priority."),
+        # No table of contents: the table needs the width.
+        front_matter(title="Priorities and groups", description="The activities each consortium group has agreed for each strategic priority.", hide=["toc"]),
         "# Priorities and groups\n",
         "The activities each group has agreed for each strategic priority, as in the "
         "table of the Terms of Reference. Groups agree their activities every year, "
