@@ -37,3 +37,4 @@ def test_only_whole_ready_made_blocks_are_set_aside_and_the_page_renders_the_sam
 
 def test_nothing_set_aside_leaves_the_html_alone():
     assert put_back("<!--tip-raw-0--> stays", []) == "<!--tip-raw-0--> stays"
+
