@@ -67,3 +67,19 @@ def test_the_built_site_has_an_index_without_excluded_pages(tiny_site):
     assert not hi_chunk.exists() or "hidden" not in json.loads(hi_chunk.read_text())
     toolkit = next(doc for doc in docs if doc[0] == "library/toolkit/")
     assert toolkit[1:] == ["A trauma informed toolkit", "Practical steps for teams."]
+
+
+def test_a_page_named_for_the_words_ranks_before_pages_that_also_mention_them():
+    records = [
+        SearchRecord("events/tis-2026-q1/", "Trauma Informed Schools Forum meeting, first quarter 2026", "The quarterly forum for schools."),
+        SearchRecord("groups/tis/", "Trauma Informed Schools Forum (TIS)", "A platform for the education system."),
+    ]
+    files = build_index(records)
+    docs = [doc[0] for doc in json.loads(files["docs/0.json"])]
+
+    def weight(term: str, url: str) -> int:
+        postings = json.loads(files[f"terms/{term[:2]}.json"])[term]
+        return dict(zip(postings[::2], postings[1::2]))[docs.index(url)]
+
+    for term in ("schools", "forum"):
+        assert weight(term, "groups/tis/") > weight(term, "events/tis-2026-q1/")

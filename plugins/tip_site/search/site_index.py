@@ -27,7 +27,10 @@ INDEX_DIR = "search-index"
 DOCS_PER_CHUNK = 50
 FORMAT = 1
 # How much a word counts where it appears: the title most, then headings, then the summary.
-TITLE_WEIGHT, HEADING_WEIGHT, SUMMARY_WEIGHT = 8, 3, 2
+# A word counts once, where it weighs most; in a title, the shorter the title the more
+# (up to TITLE_BONUS), so "Schools Forum" finds the forum's own page before its meetings.
+TITLE_WEIGHT, HEADING_WEIGHT, SUMMARY_WEIGHT = 80, 30, 20
+TITLE_BONUS = 19
 STOP_WORDS = frozenset(
     "a an and are as at be by for from has have in is it its of on or our that the their this to was were will with".split()
 )
@@ -73,11 +76,13 @@ def build_index(records: Iterable[SearchRecord]) -> dict[str, str]:
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     for number, record in enumerate(ordered):
         weights: dict[str, int] = defaultdict(int)
-        for field_words, weight in ((set(words(record.title)), TITLE_WEIGHT),
+        title_words = words(record.title)
+        title_weight = TITLE_WEIGHT + max(0, TITLE_BONUS - len(title_words))
+        for field_words, weight in ((set(title_words), title_weight),
                                     (set(words(" ".join(record.headings))), HEADING_WEIGHT),
                                     (set(words(record.summary)), SUMMARY_WEIGHT)):
             for word in field_words:
-                weights[word] += weight
+                weights[word] = max(weights[word], weight)
         for word, weight in weights.items():
             postings[word][number] = weight
     chunks: dict[str, dict[str, list[int]]] = defaultdict(dict)
