@@ -3,7 +3,6 @@ shown with a "Draft" banner by `mkdocs serve`; and serve rebuilds when content/ 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -11,22 +11,16 @@ with compression would send it.
 
 from __future__ import annotations
 
-import functools
 import gzip
 import re
-import http.server
-import shutil
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tip_site.benchmark.local_browser import CHROMIUM_ARGS, chromium_path, serve as _serve
+
 
 
 @dataclass(frozen=True)
@@ -63,10 +57,7 @@ class Browser:
         self._serving = _serve(self.site_dir)
         self.base_url = self._serving.__enter__()
         self._playwright = sync_playwright().start()
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        if not chromium:
-            raise RuntimeError("page weight needs Chromium: ./scripts/setup test installs Debian's chromium package")
-        self._browser = self._playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        self._browser = self._playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -157,21 +148,3 @@ def _file_for(site_dir: Path, path: str) -> Path:
     if relative == "" or relative.endswith("/"):
         relative += "index.html"
     return site_dir / relative
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -123,7 +123,7 @@ def priority_pages(site: Site) -> list[GeneratedPage]:
         lines.append(f"[All priorities and groups in one table]({link(uri, MATRIX_URI)})\n")
         lines.append(related_for_priority(site, priority, uri))
         pages.append(GeneratedPage(uri, "\n".join(lines)))
-    index += ["", f"[All priorities and groups in one table](matrix.md)\n"]
+    index += ["", "[All priorities and groups in one table](matrix.md)\n"]
     return [GeneratedPage("priorities/index.md", "\n".join(index)), *pages, _matrix(site)]
 
 
