@@ -108,3 +108,22 @@ class TinySite:
     @property
     def site_dir(self) -> Path:
         return self.root / "site"
+
+
+def edited(path: str, template: str, old: str, new: str) -> dict[str, str]:
+    """{path: template with `old` replaced once by `new`}: one editor's mistake in a valid file."""
+    assert old in template, old
+    return {path: template.replace(old, new, 1)}
+
+
+def problem_reported(root: Path, path: str, words: str):
+    """Load the site, which must fail, and return the first problem in `path` containing `words`."""
+    import pytest
+
+    from tip_site.core import SiteInvalid, load_site
+
+    with pytest.raises(SiteInvalid) as caught:
+        load_site(root)
+    matching = [p for p in caught.value.errors if p.path == path and words in str(p)]
+    assert matching, "\n".join(map(str, caught.value.errors))
+    return matching[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitekit import VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite
+from sitekit import VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite, edited, problem_reported
 from tip_site.core import SiteInvalid, load_site
 
 NEWS = "content/newsletters/2025-q1.md"
@@ -20,18 +20,15 @@ PRIORITIES = "content/data/priorities.yml"
 
 
 def news(old: str, new: str) -> dict:
-    assert old in VALID_NEWSLETTER
-    return {NEWS: VALID_NEWSLETTER.replace(old, new, 1)}
+    return edited(NEWS, VALID_NEWSLETTER, old, new)
 
 
 def res(old: str, new: str) -> dict:
-    assert old in VALID_RESOURCE
-    return {RES: VALID_RESOURCE.replace(old, new, 1)}
+    return edited(RES, VALID_RESOURCE, old, new)
 
 
 def evt(old: str, new: str) -> dict:
-    assert old in VALID_EVENT
-    return {EVT: VALID_EVENT.replace(old, new, 1)}
+    return edited(EVT, VALID_EVENT, old, new)
 
 
 # (case id, files to write over the valid examples, path, line, field, words in the message)
@@ -85,11 +82,7 @@ def test_core_reports_file_line_field_and_message(tiny_site: TinySite, files, pa
     tiny_site.with_examples()
     for name, text in files.items():
         tiny_site.write(name, text)
-    with pytest.raises(SiteInvalid) as caught:
-        load_site(tiny_site.root)
-    matching = [p for p in caught.value.errors if p.path == path and words in str(p)]
-    assert matching, "\n".join(map(str, caught.value.errors))
-    problem = matching[0]
+    problem = problem_reported(tiny_site.root, path, words)
     assert (problem.line, problem.field) == (line, field), str(problem)
 
 
