@@ -10,16 +10,19 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
+from tip_site.adapters.shared_nav import SharedNav, reach_material_templates
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
@@ -136,3 +139,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return html
 
     on_page_content = CombinedEvent(_complete_content, _release_markdown)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shared_nav = SharedNav(nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        reach_material_templates(env)
+        env.globals["tip_shared_nav"] = self.shared_nav
+        return env
