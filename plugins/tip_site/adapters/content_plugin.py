@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.adapters.shared_nav import SharedNav, reach_material_templates
+from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
@@ -67,6 +68,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.drafts = frozenset()
         self.generated_uris = frozenset()
         self.set_aside = {}
+        self.assembled = AssembledPages(config)
         self.today = build_date()
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
@@ -94,7 +96,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
                     "from content/ — rename or remove the file in docs/"
                 )
-            files.append(File.generated(config, page.uri, content=page.markdown))
+            # Drafts (previews only) are read whole as Markdown, under their banner.
+            content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
+            files.append(File.generated(config, page.uri, content=content))
         self._add_generated_files(files, config)
         return files
 
@@ -118,14 +122,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if page.file.src_uri in self.generated_uris:
             # The page has read its Markdown: the file's copy would only hold memory (thousands of pages).
             page.file.content_string = ""
-            # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
-            markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+            if page.file.src_uri not in self.assembled:
+                # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
+                markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         # Previews say plainly which pages the live site will not show yet.
         return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
     @event_priority(50)  # first: every other plugin sees the finished HTML
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
+        html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
         # Kept so feeds and email editions use exactly the HTML the site shows.
         self.rendered[page.file.src_uri] = html

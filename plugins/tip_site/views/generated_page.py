@@ -1,11 +1,76 @@
-"""The value object every page generator returns."""
+"""The value objects every page generator returns.
+
+Most generated pages are Markdown, read by MkDocs like any page in docs/.
+The pages made by the thousand (resources, the library's lists) are given as
+parts instead: our views' ready-made HTML, headings as data, and the editor's
+own Markdown — the only part Python-Markdown has to read. Their `markdown`
+is the same page written out as Markdown, which renders to the same HTML.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Union
+
+from tip_site.views.markdown_text import text
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     uri: str  # path of the Markdown source within the site, e.g. "groups/tip.md"
     markdown: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading our view writes; it is listed in the page's contents like any Markdown heading."""
+
+    level: int
+    text: str  # plain text
+
+
+@dataclass(frozen=True)
+class Html:
+    """Block-level HTML a view wrote, shown as it is."""
+
+    html: str
+
+
+@dataclass(frozen=True)
+class EditorMarkdown:
+    """Markdown an editor wrote: rendered by Python-Markdown, its links checked and rewritten by MkDocs."""
+
+    markdown: str
+
+
+Part = Union[Heading, Html, EditorMarkdown]
+
+
+@dataclass(frozen=True)
+class AssembledPage:
+    uri: str
+    front_matter: str  # a YAML block, as `markdown_text.front_matter` writes it
+    parts: tuple[Part, ...]
+
+    def __post_init__(self) -> None:
+        if sum(isinstance(part, EditorMarkdown) for part in self.parts) > 1:
+            raise ValueError(f"{self.uri}: a page has at most one part of editor's Markdown")
+
+    @property
+    def editor_markdown(self) -> str:
+        """What MkDocs reads: the front matter and the editor's Markdown, if any."""
+        body = next((part.markdown for part in self.parts if isinstance(part, EditorMarkdown)), "")
+        return self.front_matter + body
+
+    @property
+    def markdown(self) -> str:
+        """The whole page written as Markdown (tests and link checks read it; the build does not)."""
+        return self.front_matter + "\n\n".join(_as_markdown(part) for part in self.parts) + "\n"
+
+
+def _as_markdown(part: Part) -> str:
+    if isinstance(part, Heading):
+        return "#" * part.level + " " + text(part.text)
+    if isinstance(part, Html):
+        return part.html
+    return part.markdown.strip("\n")

@@ -14,10 +14,10 @@ from html import escape
 from typing import Callable
 
 from tip_site.core.model import Resource, Site
-from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.generated_page import AssembledPage, Heading, Html
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_facets import Facet, FacetValue, facets
-from tip_site.views.markdown_text import front_matter, text
+from tip_site.views.markdown_text import front_matter
 from tip_site.views.urls import LIBRARY_URI, facet_uri, href, library_page_uri
 
 PAGE_SIZE = 20  # resources per page, as GOV.UK's finders list them
@@ -39,36 +39,38 @@ def count_words(count: int) -> str:
     return "1 resource" if count == 1 else f"{count:,} resources"
 
 
-def library_pages(site: Site, page_size: int = PAGE_SIZE) -> list[GeneratedPage]:
+def library_pages(site: Site, page_size: int = PAGE_SIZE) -> list[AssembledPage]:
     everything = list(site.resources)
     pages = []
     for number, chunk in enumerate(pages_of(everything, page_size), start=1):
         uri = library_page_uri(number)
         if number == 1:
-            pages.append(GeneratedPage(uri, _index_page(site, chunk, len(everything), page_size)))
+            pages.append(_index_page(site, chunk, len(everything), page_size))
         else:
             head = front_matter(title=f"Resource library, page {number}", search={"exclude": True})
             body = _listing(site, uri, chunk, len(everything), number, library_page_uri, page_size)
-            pages.append(GeneratedPage(uri, head + f"# Resource library\n\n{body}"))
+            pages.append(AssembledPage(uri, head, (Heading(1, "Resource library"), Html(body))))
     for facet in facets(site):
         for value in facet.values:
             pages += _facet_value_pages(site, facet, value, page_size)
     return pages
 
 
-def _index_page(site: Site, first_page: list[Resource], total: int, page_size: int) -> str:
+def _index_page(site: Site, first_page: list[Resource], total: int, page_size: int) -> AssembledPage:
     uri = LIBRARY_URI
-    return "\n\n".join([
-        front_matter(title="Resource library", description=INTRO).rstrip(),
-        "# Resource library",
-        text(INTRO),
+    library = "\n\n".join([
         f'<div class="tip-library" data-tip-library data-index="{escape(href(uri, INDEX_FILE))}" '
         f'data-base="./" data-page-size="{page_size}">',
         _filter_form(site),
         _browse(site, uri),
         _listing(site, uri, first_page, total, 1, library_page_uri, page_size, list_id="tip-library-results"),
         "</div>",
-    ]) + "\n"
+    ])
+    return AssembledPage(uri, front_matter(title="Resource library", description=INTRO), (
+        Heading(1, "Resource library"),
+        Html(f"<p>{escape(INTRO)}</p>"),
+        Html(library),
+    ))
 
 
 def _filter_form(site: Site) -> str:
@@ -141,7 +143,7 @@ def _listing(
     return "\n\n".join(parts)
 
 
-def _facet_value_pages(site: Site, facet: Facet, value: FacetValue, page_size: int) -> list[GeneratedPage]:
+def _facet_value_pages(site: Site, facet: Facet, value: FacetValue, page_size: int) -> list[AssembledPage]:
     chosen = [r for r in site.resources if value.id in facet.of(r)]
     pages = []
     chunks = pages_of(chosen, page_size)
@@ -149,10 +151,9 @@ def _facet_value_pages(site: Site, facet: Facet, value: FacetValue, page_size: i
         uri = facet_uri(facet.key, value.id, number)
         suffix = f", page {number}" if number > 1 else ""
         head = front_matter(title=f"{facet.label}: {value.name}{suffix} — Resource library", search={"exclude": True})
-        body = "\n\n".join([
-            f"# {text(value.name)}",
-            f'<p class="tip-facet-page__context">{escape(facet.label)} · <a href="{href(uri, LIBRARY_URI)}">All resources in the library</a></p>',
-            _listing(site, uri, chunk, len(chosen), number, lambda n, f=facet.key, v=value.id: facet_uri(f, v, n), page_size),
-        ])
-        pages.append(GeneratedPage(uri, head + body + "\n"))
+        pages.append(AssembledPage(uri, head, (
+            Heading(1, value.name),
+            Html(f'<p class="tip-facet-page__context">{escape(facet.label)} · <a href="{href(uri, LIBRARY_URI)}">All resources in the library</a></p>'),
+            Html(_listing(site, uri, chunk, len(chosen), number, lambda n, f=facet.key, v=value.id: facet_uri(f, v, n), page_size)),
+        )))
     return pages

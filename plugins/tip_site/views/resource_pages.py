@@ -6,44 +6,42 @@ from html import escape
 from urllib.parse import urlsplit
 
 from tip_site.core.model import Attachment, Resource, Site
-from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, Part
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_text import extension_of, file_size, file_type, long_date
-from tip_site.views.markdown_text import front_matter, text
+from tip_site.views.markdown_text import front_matter
 from tip_site.views.related_resources import related_resources
-from tip_site.views.urls import LIBRARY_URI, attachment_uri, facet_uri, group_uri, href, link, priority_uri, resource_uri
+from tip_site.views.urls import LIBRARY_URI, attachment_uri, facet_uri, group_uri, href, priority_uri, resource_uri
 
 
-def resource_pages(site: Site) -> list[GeneratedPage]:
+def resource_pages(site: Site) -> list[AssembledPage]:
     related = related_resources(site)
-    return [GeneratedPage(resource_uri(r), _page(site, r, related[r.id])) for r in site.resources]
+    return [_page(site, r, related[r.id]) for r in site.resources]
 
 
-def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> str:
+def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> AssembledPage:
     uri = resource_uri(resource)
-    parts = [
-        front_matter(title=resource.title, description=resource.summary).rstrip(),
-        f'<p class="tip-resource__context"><a href="{href(uri, LIBRARY_URI)}">Resource library</a></p>',
-        f"# {text(resource.title)}",
-        f'<p class="tip-resource__summary">{escape(resource.summary)}</p>',
-        _details(site, resource, uri),
-        "## Get this resource",
-        *(_attachment(a, uri) for a in resource.attachments),
+    parts: list[Part] = [
+        Html(f'<p class="tip-resource__context"><a href="{href(uri, LIBRARY_URI)}">Resource library</a></p>'),
+        Heading(1, resource.title),
+        Html(f'<p class="tip-resource__summary">{escape(resource.summary)}</p>'),
+        Html(_details(site, resource, uri)),
+        Heading(2, "Get this resource"),
+        *(Html(_attachment(a, uri)) for a in resource.attachments),
     ]
     if resource.url:
         host = urlsplit(resource.url).hostname or resource.url
-        parts.append(
-            f'<p class="tip-resource__external"><a href="{escape(resource.url)}" class="md-button">'
-            f'Go to the resource on {escape(host)}</a></p>\n\n'
-            f"This link takes you to another website, which may work differently from this one."
-        )
+        parts += [
+            Html(f'<p class="tip-resource__external"><a href="{escape(resource.url)}" class="md-button">'
+                 f'Go to the resource on {escape(host)}</a></p>'),
+            Html("<p>This link takes you to another website, which may work differently from this one.</p>"),
+        ]
     if resource.body.strip():
-        parts += ["## About this resource", resource.body.strip()]
-    parts += ["## Groups and priorities", _links_to_partnership(site, resource, uri)]
+        parts += [Heading(2, "About this resource"), EditorMarkdown(resource.body.strip())]
+    parts += [Heading(2, "Groups and priorities"), Html(_links_to_partnership(site, resource, uri))]
     if related:
-        parts.append("## Related resources")
-        parts.append(card_list_html(site, list(related), uri))
-    return "\n\n".join(parts) + "\n"
+        parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri))]
+    return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary), tuple(parts))
 
 
 def _details(site: Site, resource: Resource, uri: str) -> str:
@@ -84,10 +82,15 @@ def _attachment(attachment: Attachment, uri: str) -> str:
 
 
 def _links_to_partnership(site: Site, resource: Resource, uri: str) -> str:
-    groups = [g for g in site.groups if g.id in resource.groups]
-    priorities = [p for p in site.priorities if p.id in resource.priorities]
-    lines = ["This resource supports the work of:", ""]
-    lines += [f"- [{text(g.name)} ({text(g.short_name)})]({link(uri, group_uri(g))})" for g in groups]
-    lines += ["", "It contributes to these strategic priorities:", ""]
-    lines += [f"- [{p.number}. {text(p.title)}]({link(uri, priority_uri(p))})" for p in priorities]
-    return "\n".join(lines)
+    groups = "\n".join(
+        f'<li><a href="{href(uri, group_uri(g))}">{escape(g.name)} ({escape(g.short_name)})</a></li>'
+        for g in site.groups if g.id in resource.groups
+    )
+    priorities = "\n".join(
+        f'<li><a href="{href(uri, priority_uri(p))}">{p.number}. {escape(p.title)}</a></li>'
+        for p in site.priorities if p.id in resource.priorities
+    )
+    return (
+        f"<p>This resource supports the work of:</p>\n<ul>\n{groups}\n</ul>\n"
+        f"<p>It contributes to these strategic priorities:</p>\n<ul>\n{priorities}\n</ul>"
+    )
