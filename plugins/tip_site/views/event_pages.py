@@ -7,13 +7,14 @@ upcoming is decided here and the templates only display it.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from itertools import groupby
 
 from tip_site.core.model import Event, Site
 from tip_site.views.dates import when
-from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.generated_page import AssembledPage, EditorMarkdown, GeneratedPage, Heading, Html, Part
 from tip_site.views.markdown_text import front_matter, text
-from tip_site.views.urls import event_uri, group_uri, link
+from tip_site.views.urls import event_uri, group_uri, href, link
 
 EVENTS_URI = "events/index.md"
 
@@ -35,12 +36,6 @@ def past_events(site: Site, today: dt.date) -> list[Event]:
     return sorted((e for e in site.events if not is_upcoming(e, today)), key=lambda e: (e.start, e.id), reverse=True)
 
 
-def group_names(site: Site, event: Event, from_uri: str) -> str:
-    return ", ".join(
-        f"[{text(site.group(g).name)} ({text(site.group(g).short_name)})]({link(from_uri, group_uri(g))})" for g in event.groups
-    )
-
-
 def event_line(site: Site, event: Event, from_uri: str) -> str:
     """One event in a list: the date first, since that is what people scan for."""
     groups = ", ".join(text(site.group(g).short_name) for g in event.groups)
@@ -50,25 +45,27 @@ def event_line(site: Site, event: Event, from_uri: str) -> str:
     )
 
 
-def _event_page(site: Site, event: Event, today: dt.date) -> GeneratedPage:
+def _event_page(site: Site, event: Event, today: dt.date) -> AssembledPage:
     uri = event_uri(event)
-    lines = [
-        front_matter(title=event.title, description=event.summary),
-        f"# {text(event.title)}\n",
-        text(event.summary) + "\n",
-    ]
+    parts: list[Part] = [Heading(1, event.title), Html(f"<p>{escape(event.summary, quote=False)}</p>")]
     if not is_upcoming(event, today):
-        lines.append('!!! note "This event has taken place"\n')
-    lines += [
-        f"- **When:** {text(when(event.start, event.end))} (UK time)",
-        f"- **Where:** {text(event.location)}",
-        f"- **Kind:** {text(KIND_NAMES[event.kind])}",
-        f"- **Groups:** {group_names(site, event, uri)}",
-        "",
-        event.body.strip() + "\n",
-        f"[All meetings and events]({link(uri, EVENTS_URI)})\n",
+        parts.append(Html('<div class="admonition note">\n<p class="admonition-title">This event has taken place</p>\n</div>'))
+    groups = ", ".join(
+        f'<a href="{href(uri, group_uri(g))}">{escape(site.group(g).name, quote=False)} ({escape(site.group(g).short_name, quote=False)})</a>'
+        for g in event.groups
+    )
+    details = [
+        f"<li><strong>When:</strong> {escape(when(event.start, event.end), quote=False)} (UK time)</li>",
+        f"<li><strong>Where:</strong> {escape(event.location, quote=False)}</li>",
+        f"<li><strong>Kind:</strong> {escape(KIND_NAMES[event.kind], quote=False)}</li>",
+        f"<li><strong>Groups:</strong> {groups}</li>",
     ]
-    return GeneratedPage(uri, "\n".join(lines))
+    parts += [
+        Html("<ul>\n" + "\n".join(details) + "\n</ul>"),
+        EditorMarkdown(event.body.strip()),
+        Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),
+    ]
+    return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts))
 
 
 def _events_index(site: Site, today: dt.date) -> GeneratedPage:
@@ -93,5 +90,5 @@ def _events_index(site: Site, today: dt.date) -> GeneratedPage:
     return GeneratedPage(uri, "\n".join(lines) + "\n")
 
 
-def event_pages(site: Site, today: dt.date) -> list[GeneratedPage]:
+def event_pages(site: Site, today: dt.date) -> list[GeneratedPage | AssembledPage]:
     return [_events_index(site, today), *(_event_page(site, e, today) for e in site.events)]

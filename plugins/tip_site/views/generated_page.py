@@ -41,6 +41,11 @@ class EditorMarkdown:
     """Markdown an editor wrote: rendered by Python-Markdown, its links checked and rewritten by MkDocs."""
 
     markdown: str
+    within: str = ""  # if given, the class of a <div> around it
+
+    def wrapped(self, html: str) -> str:
+        """The rendered Markdown inside its <div>, as md_in_html writes one."""
+        return f'<div class="{self.within}">\n{html}\n</div>' if self.within else html
 
 
 Part = Union[Heading, Html, EditorMarkdown]
@@ -73,4 +78,6 @@ def _as_markdown(part: Part) -> str:
         return "#" * part.level + " " + text(part.text)
     if isinstance(part, Html):
         return part.html
+    if part.within:
+        return f'<div class="{part.within}" markdown>\n\n{part.markdown.strip(chr(10))}\n\n</div>'
     return part.markdown.strip("\n")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 
 from tip_site.core.model import Newsletter, Site
-from tip_site.views.generated_page import GeneratedPage
+from tip_site.views.generated_page import AssembledPage, EditorMarkdown, GeneratedPage, Heading, Html, Part
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.newsletter_archive import ARCHIVE_URI, QUARTER_MONTHS, archive_years, date_words, neighbours, quarter_name
-from tip_site.views.urls import group_uri, link, newsletter_uri, priority_uri
+from tip_site.views.urls import group_uri, href, link, newsletter_uri, priority_uri
 
 BODY_CLASS = "tip-newsletter-body"
 EMAIL_FILE = "email.html"  # written next to the issue page's index.html
@@ -27,9 +27,9 @@ ARCHIVE_INTRO = (
 )
 
 
-def newsletter_pages(site: Site) -> list[GeneratedPage]:
+def newsletter_pages(site: Site) -> list[GeneratedPage | AssembledPage]:
     pages = [GeneratedPage(ARCHIVE_URI, archive_markdown(site))]
-    pages += [GeneratedPage(newsletter_uri(issue), issue_markdown(site, issue)) for issue in site.newsletters]
+    pages += [issue_page(site, issue) for issue in site.newsletters]
     return pages
 
 
@@ -55,38 +55,42 @@ def archive_markdown(site: Site) -> str:
     return "\n".join(lines)
 
 
-def issue_markdown(site: Site, issue: Newsletter) -> str:
+def issue_page(site: Site, issue: Newsletter) -> AssembledPage:
     uri = newsletter_uri(issue)
-    lines = [
-        front_matter(title=issue.title, description=issue.summary),
-        f"# {text(issue.title)}\n",
-        f'<p class="tip-newsletter-meta">{html.escape(quarter_name(issue))} · Published {_time(issue)}</p>\n',
-        text(issue.summary),
-        "{ .tip-newsletter-summary }\n",
+    parts: list[Part] = [
+        Heading(1, issue.title),
+        Html(f'<p class="tip-newsletter-meta">{html.escape(quarter_name(issue))} · Published {_time(issue)}</p>'),
+        Html(f'<p class="tip-newsletter-summary">{html.escape(issue.summary, quote=False)}</p>'),
     ]
     if issue.cover:
-        size = f" width={issue.cover.width} height={issue.cover.height}" if issue.cover.width else ""
-        lines.append(f"![{_link_text(issue.cover.alt)}]({link(uri, issue.cover.src)}){{ .tip-newsletter-cover{size} }}\n")
-    lines += [
-        '<nav class="tip-newsletter-tools" aria-label="Other versions of this issue">',
-        "<ul>",
-        f'<li><a href="{EMAIL_FILE}">Email version of this issue</a> (one web page to send to a mailing list)</li>',
-        "<li>To print this issue or save it as a PDF, use your browser's Print command.</li>",
-        "</ul>",
-        "</nav>\n",
-        f'<div class="{BODY_CLASS}" markdown>\n',
-        issue.body.strip("\n") + "\n",
-        "</div>\n",
-        "## Groups and priorities in this issue\n",
-        "- Groups: " + ", ".join(f"[{_link_text(site.group(g).name)}]({link(uri, group_uri(g))})" for g in issue.groups),
-        "- Strategic priorities: "
-        + ", ".join(f"[{site.priority(p).number}. {_link_text(site.priority(p).title)}]({link(uri, priority_uri(p))})" for p in issue.priorities),
-        "",
-        '<nav class="tip-newsletter-pager" aria-label="More issues" markdown>\n',
-        *_pager(site, issue),
-        "\n</nav>\n",
+        cover = issue.cover
+        height, width = (f' height="{cover.height}"', f' width="{cover.width}"') if cover.width else ("", "")
+        parts.append(Html(
+            f'<p><img alt="{_attribute(cover.alt)}" class="tip-newsletter-cover"{height} '
+            f'src="{_attribute(href(uri, cover.src))}"{width} /></p>'
+        ))
+    parts += [
+        Html(
+            '<nav class="tip-newsletter-tools" aria-label="Other versions of this issue">\n<ul>\n'
+            f'<li><a href="{EMAIL_FILE}">Email version of this issue</a> (one web page to send to a mailing list)</li>\n'
+            "<li>To print this issue or save it as a PDF, use your browser's Print command.</li>\n"
+            "</ul>\n</nav>"
+        ),
+        EditorMarkdown(issue.body.strip("\n"), within=BODY_CLASS),
+        Heading(2, "Groups and priorities in this issue"),
+        Html(
+            "<ul>\n<li>Groups: "
+            + ", ".join(f'<a href="{href(uri, group_uri(g))}">{html.escape(site.group(g).name)}</a>' for g in issue.groups)
+            + "</li>\n<li>Strategic priorities: "
+            + ", ".join(
+                f'<a href="{href(uri, priority_uri(p))}">{site.priority(p).number}. {html.escape(site.priority(p).title)}</a>'
+                for p in issue.priorities
+            )
+            + "</li>\n</ul>"
+        ),
+        Html('<nav aria-label="More issues" class="tip-newsletter-pager">\n<ul>\n' + "\n".join(_pager(site, issue)) + "\n</ul>\n</nav>"),
     ]
-    return "\n".join(lines)
+    return AssembledPage(uri, front_matter(title=issue.title, description=issue.summary), tuple(parts))
 
 
 def _pager(site: Site, issue: Newsletter) -> list[str]:
@@ -94,11 +98,16 @@ def _pager(site: Site, issue: Newsletter) -> list[str]:
     around = neighbours(site, issue)
     items = []
     if around.previous:
-        items.append(f"- Previous issue: [{_link_text(around.previous.title)}]({link(uri, newsletter_uri(around.previous))}){{ rel=prev }}")
+        items.append(f'<li>Previous issue: <a href="{href(uri, newsletter_uri(around.previous))}" rel="prev">{html.escape(around.previous.title)}</a></li>')
     if around.next:
-        items.append(f"- Next issue: [{_link_text(around.next.title)}]({link(uri, newsletter_uri(around.next))}){{ rel=next }}")
-    items.append(f"- [All issues, by year]({link(uri, ARCHIVE_URI)})")
+        items.append(f'<li>Next issue: <a href="{href(uri, newsletter_uri(around.next))}" rel="next">{html.escape(around.next.title)}</a></li>')
+    items.append(f'<li><a href="{href(uri, ARCHIVE_URI)}">All issues, by year</a></li>')
     return items
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as Python-Markdown escapes one."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
 
 
 def _time(issue: Newsletter) -> str:

@@ -67,8 +67,8 @@ def assemble(page: AssembledPage, editor_html: str, editor_toc: list[TocEntry], 
             html.append(style.heading(part.level, anchor, title))
             toc.append(TocEntry(part.level, anchor, title))
         elif isinstance(part, EditorMarkdown):
-            if editor_html:
-                html.append(editor_html)
+            if editor_html or part.within:
+                html.append(part.wrapped(editor_html))
             toc += editor_toc
         else:
             html.append(part.html + "\n")  # Python-Markdown leaves a blank line after a raw HTML block
