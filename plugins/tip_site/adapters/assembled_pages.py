@@ -21,6 +21,7 @@ class AssembledPages:
     def __init__(self, config: MkDocsConfig) -> None:
         self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {})
         self._pages: dict[str, AssembledPage] = {}
+        self.sharing_shells: set[str] = set()  # uris of pages the theme may render from a shared shell
 
     def __contains__(self, uri: str) -> bool:
         return uri in self._pages
@@ -30,6 +31,8 @@ class AssembledPages:
         if not isinstance(page, AssembledPage):
             return page.markdown
         self._pages[page.uri] = page
+        if page.shares_shell:
+            self.sharing_shells.add(page.uri)
         return page.editor_markdown
 
     def complete(self, page: Page, editor_html: str) -> str:

@@ -22,8 +22,9 @@ from mkdocs.structure.pages import Page
 
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.adapters.shared_nav import SharedNav, reach_material_templates
+from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.assembled_pages import AssembledPages
+from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
@@ -125,6 +126,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if page.file.src_uri not in self.assembled:
                 # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
                 markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+            elif page.file.src_uri in self.assembled.sharing_shells:
+                page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
         return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
 
@@ -147,10 +150,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     on_page_content = CombinedEvent(_complete_content, _release_markdown)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.shared_nav = SharedNav(nav)
+        nav_links = NavLinks(nav)
+        self.shared_nav = SharedNav(nav, nav_links)
+        self.page_shells = PageShells(nav_links)
         return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.debug(self.page_shells.report())
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
+        env.globals["tip_page_from_shell"] = self.page_shells
         return env

@@ -32,19 +32,36 @@ def reach_material_templates(env: Environment) -> None:
     env.loader = ChoiceLoader([env.loader, PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(str(MATERIAL_TEMPLATES))})])
 
 
+class NavLinks:
+    """The relative links from a page to every page of the navigation, as the theme writes them."""
+
+    def __init__(self, nav: Navigation) -> None:
+        self.urls = [page.url for page in nav.pages]
+        self._known: dict[tuple[str, str, bool], tuple[str, ...]] = {}
+
+    def __call__(self, page: Page, base_url: str) -> tuple[str, ...]:
+        # They depend only on the page's folder, unless a navigation page lies below the page itself.
+        folder = page.url.rstrip("/").rpartition("/")[0]
+        key = (base_url, folder, any(url.startswith(page.url) for url in self.urls))
+        links = self._known.get(key)
+        if links is None or key[2]:
+            links = self._known[key] = (base_url, *(normalize_url(url, page=page, base=base_url) for url in self.urls))
+        return links
+
+
 class SharedNav:
     """Called by overrides/partials/nav.html as `tip_shared_nav(page, base_url, render)`."""
 
-    def __init__(self, nav: Navigation) -> None:
+    def __init__(self, nav: Navigation, nav_links: NavLinks) -> None:
         self._in_nav = {id(page) for page in nav.pages}
-        self._urls = [page.url for page in nav.pages]
+        self._nav_links = nav_links
         self._rendered: dict[tuple[str, ...], Markup] = {}
 
     def __call__(self, page: Page | None, base_url: str, render: Callable[[], Markup]) -> Markup:
         if page is None or id(page) in self._in_nav or page.parent is not None:
             return render()
         # What the navigation shows differs between such pages only by these relative links.
-        key = (base_url, *(normalize_url(url, page=page, base=base_url) for url in self._urls))
+        key = self._nav_links(page, base_url)
         rendered = self._rendered.get(key)
         if rendered is None:
             rendered = self._rendered[key] = Markup(render())

@@ -56,6 +56,9 @@ class AssembledPage:
     uri: str
     front_matter: str  # a YAML block, as `markdown_text.front_matter` writes it
     parts: tuple[Part, ...]
+    # One of many pages alike but for their title, address and content (the library's
+    # lists): the theme may render them from a shell cut from the first of them.
+    shares_shell: bool = False
 
     def __post_init__(self) -> None:
         if sum(isinstance(part, EditorMarkdown) for part in self.parts) > 1:

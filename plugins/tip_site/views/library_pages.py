@@ -49,7 +49,7 @@ def library_pages(site: Site, page_size: int = PAGE_SIZE) -> list[AssembledPage]
         else:
             head = front_matter(title=f"Resource library, page {number}", search={"exclude": True})
             body = _listing(site, uri, chunk, len(everything), number, library_page_uri, page_size)
-            pages.append(AssembledPage(uri, head, (Heading(1, "Resource library"), Html(body))))
+            pages.append(AssembledPage(uri, head, (Heading(1, "Resource library"), Html(body)), shares_shell=True))
     for facet in facets(site):
         for value in facet.values:
             pages += _facet_value_pages(site, facet, value, page_size)
@@ -155,5 +155,5 @@ def _facet_value_pages(site: Site, facet: Facet, value: FacetValue, page_size: i
             Heading(1, value.name),
             Html(f'<p class="tip-facet-page__context">{escape(facet.label)} · <a href="{href(uri, LIBRARY_URI)}">All resources in the library</a></p>'),
             Html(_listing(site, uri, chunk, len(chosen), number, lambda n, f=facet.key, v=value.id: facet_uri(f, v, n), page_size)),
-        )))
+        ), shares_shell=True))
     return pages

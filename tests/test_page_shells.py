@@ -1,0 +1,52 @@
+"""The library's list pages, filled in from a shared shell, are the pages main.html renders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from sitekit import VALID_RESOURCE, TinySite
+
+TYPES = ["guide", "toolkit", "training"]
+AUDIENCES = ["practitioners", "leaders", "families"]
+
+
+def _resource(number: int) -> str:
+    return (
+        VALID_RESOURCE.replace("id: toolkit", f"id: resource-{number:02}")
+        .replace("title: A trauma informed toolkit", f"title: Resource {number} & more")
+        .replace("type: toolkit", f"type: {TYPES[number % 3]}")
+        .replace("audiences: [practitioners]", f"audiences: [{', '.join(sorted({AUDIENCES[number % 2], AUDIENCES[number % 3]}))}]")
+        .replace("How to use the toolkit.", f"## Step {number}\n\nHow to use it.")
+    )
+
+
+def _html_pages(site_dir):
+    return {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in site_dir.rglob("*.html")}
+
+
+def test_every_list_page_is_the_page_main_html_renders(tmp_path):
+    (tmp_path / "shells").mkdir()
+    shells = TinySite(tmp_path / "shells").with_examples()
+    for number in range(70):  # enough for several pages of 20 in the whole library and in each value
+        shells.write(f"content/resources/resource-{number:02}.md", _resource(number))
+    main_only = TinySite.__new__(TinySite)
+    main_only.root = tmp_path / "main-only"
+    shutil.copytree(shells.root, main_only.root)
+    # The same pages, each rendered by main.html from start to end.
+    (main_only.root / "overrides/tip-shell.html").write_text('{% extends "main.html" %}\n', encoding="utf-8")
+    outputs = {}
+    for site in (shells, main_only):
+        result = site.build("--verbose")
+        assert result.returncode == 0, result.output
+        outputs[site.root.name] = result.output
+    filled = re.search(r"(\d+) list pages filled in from (\d+) shells", outputs["shells"])
+    assert filled and int(filled.group(1)) > 20 and int(filled.group(2)) >= 2, "the shells were not used"
+
+    ours, main = _html_pages(shells.site_dir), _html_pages(main_only.site_dir)
+    assert ours.keys() == main.keys()
+    lists = [path for path in ours if path.startswith(("library/page/", "library/type/", "library/audience/"))]
+    assert {"library/page/4/index.html", "library/type/guide/page/2/index.html", "library/audience/leaders/page/2/index.html"} <= set(lists)
+    assert len(lists) > 20
+    different = [path for path in ours if ours[path] != main[path]]
+    assert not different, different
