@@ -12,6 +12,8 @@ from urllib.parse import urljoin
 
 import lxml.html
 
+from tip_site.views.fragment_html import inner_html
+
 
 # Elements and attributes kept: plain document markup every feed reader shows.
 KEPT_ELEMENTS = frozenset(
@@ -54,11 +56,7 @@ def feed_html(fragment: str, page_url: str) -> str:
                     del attributes[name]
                 elif name in LINK_ATTRIBUTES:
                     _make_absolute(attributes, name, page_url)
-    # The wrapper's own text as it is, then everything after it: one serialisation, not one per child.
-    text, wrapper.text = wrapper.text, None
-    html = lxml.html.tostring(wrapper, encoding="unicode")
-    inner = (text or "") + html[len("<div>") : -len("</div>")]
-    return inner.strip()
+    return inner_html(wrapper).strip()
 
 
 def _make_absolute(attributes, name: str, page_url: str) -> None:
