@@ -68,3 +68,20 @@ def test_related_resources_share_most_priorities_first_and_never_the_resource_it
     plan = related["self-assessment-action-plan-template"]
     # Same priority and type first, then same priority only.
     assert plan[:2] == (by_id["policy-review-checklist"], by_id["organisational-self-assessment-framework"])
+
+
+def test_a_card_is_written_once_per_build_yet_follows_edits_and_the_page_showing_it(real_model):
+    from html import escape
+
+    from tip_site.views.library_cards import card_html
+
+    resource = real_model.resources[0]
+    on_index = card_html(real_model, resource, "library/index.md")
+    on_facet = card_html(real_model, resource, "library/type/guide/index.md")
+    assert f'href="{resource.id}/"' in on_index and f'href="../../{resource.id}/"' in on_facet
+    assert card_html(real_model, resource, "library/index.md") == on_index
+    edited = dataclasses.replace(resource, title="A new title")
+    assert "A new title" in card_html(real_model, edited, "library/index.md")
+    rebuilt = dataclasses.replace(real_model, resources=(edited, *real_model.resources[1:]))
+    assert "A new title" in card_html(rebuilt, edited, "library/index.md")
+    assert escape(resource.title) in card_html(real_model, resource, "library/index.md")

@@ -120,6 +120,7 @@ def load_newsletters(
 
 def load_resources(content_dir: Path, root: Path, vocabularies: dict, problems: Problems) -> tuple[Resource, ...]:
     files_dir = content_dir / "resources" / ATTACHMENTS_DIR
+    files_root = files_dir.resolve()  # once, not once per attachment
 
     def build(values: dict, source: MarkdownSource, reader: Reader) -> Resource | None:
         attachments = []
@@ -129,7 +130,7 @@ def load_resources(content_dir: Path, root: Path, vocabularies: dict, problems: 
                 return None
             file = files_dir / entry["file"]
             line = raw_list.item_lines[index] + 1 if hasattr(raw_list, "item_lines") else None
-            if not file.resolve().is_relative_to(files_dir.resolve()):
+            if not file.resolve().is_relative_to(files_root):
                 problems.add(source.path, line, f"attachments[{index}].file", f"'{entry['file']}' points outside content/resources/files/", "put the file in that folder and write just its name")
                 return None
             if not file.is_file():

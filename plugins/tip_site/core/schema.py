@@ -96,13 +96,14 @@ class Reader:
             )
             return None
         values: dict[str, Any] = {}
+        names = schema.names  # a tuple made afresh on each use: once per mapping, not once per key
         for key in data:
-            if key not in schema.names:
+            if key not in names:
                 self.error(
                     data.key_lines[key],
                     prefix + key,
                     f"unknown field '{key}' in a {schema.name}",
-                    did_you_mean(key, schema.names),
+                    did_you_mean(key, names),
                 )
         for spec in schema.fields:
             name = prefix + spec.name

@@ -47,13 +47,27 @@ for _loader in (_Loader, _FastLoader):
     _loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: yaml.Node):
+    """`loader.construct_object(node, deep=True)`, with text (most values) taken straight from the node.
+
+    For a text scalar PyYAML's constructor returns `node.value` after bookkeeping that
+    only matters for collections and aliases; front matter is mostly text.
+    """
+    if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, (str, int, bool)) or key is None:
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be a plain word", key_node.start_mark
@@ -63,13 +77,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, f"the key '{key}' appears twice", key_node.start_mark
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result = LineList(_construct(loader, child) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result

@@ -60,7 +60,9 @@ def first_paragraph_text(html: str, limit: int = 300) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words without accents, as both the index and the browser split them."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    folded = text.lower()
+    if not folded.isascii():  # ASCII has no accents to take off (most text: skip the per-character pass)
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return [w for w in _WORD.findall(folded) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
@@ -75,14 +77,15 @@ def build_index(records: Iterable[SearchRecord]) -> dict[str, str]:
     ordered = sorted(records, key=lambda r: r.url)
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     for number, record in enumerate(ordered):
-        weights: dict[str, int] = defaultdict(int)
+        weights: dict[str, int] = {}
         title_words = words(record.title)
         title_weight = TITLE_WEIGHT + max(0, TITLE_BONUS - len(title_words))
-        for field_words, weight in ((set(title_words), title_weight),
-                                    (set(words(" ".join(record.headings))), HEADING_WEIGHT),
-                                    (set(words(record.summary)), SUMMARY_WEIGHT)):
+        for field_words, weight in ((title_words, title_weight),
+                                    (words(" ".join(record.headings)), HEADING_WEIGHT),
+                                    (words(record.summary), SUMMARY_WEIGHT)):
             for word in field_words:
-                weights[word] = max(weights[word], weight)
+                if weights.get(word, 0) < weight:
+                    weights[word] = weight
         for word, weight in weights.items():
             postings[word][number] = weight
     chunks: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -101,10 +104,13 @@ def build_index(records: Iterable[SearchRecord]) -> dict[str, str]:
 
 def write_index(files: dict[str, str], site_dir: Path) -> None:
     out = site_dir / INDEX_DIR
+    made: set[Path] = set()
     for relative, text in files.items():
         path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_bytes(text.encode("utf-8"))
 
 
 def _json(value: object) -> str:

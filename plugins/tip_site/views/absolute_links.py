@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import lxml.html
 
+from tip_site.views.fragment_html import inner_html
+
 
 def absolutize(fragment: str, page_url: str) -> str:
     """Return `fragment` with href, src and srcset values resolved against `page_url`."""
@@ -16,5 +18,4 @@ def absolutize(fragment: str, page_url: str) -> str:
         return fragment
     wrapper = lxml.html.fragment_fromstring(fragment, create_parent="div")
     wrapper.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
-    inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
-    return (wrapper.text or "") + inner
+    return inner_html(wrapper)

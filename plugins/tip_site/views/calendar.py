@@ -19,15 +19,25 @@ from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_time
 from tip_site.views.urls import event_uri, page_url
 
+END = b"END:VCALENDAR\r\n"
 KIND_NAMES = {"meeting": "Meeting", "event": "Event", "joint-event": "Joint event"}
 
 
 def calendar_files(site: Site, publication: Publication) -> dict[str, bytes]:
     """Every calendar file of the site, by site-relative path."""
-    return {spec.path: _calendar(site, spec, publication) for spec in site_calendars(site)}
+    # An event sits in the site's calendar and in each of its groups': write each one once.
+    events = [(event, _event(site, event, publication).to_ical()) for event in site.events]
+    timezone = _london_timezone().to_ical()
+    return {spec.path: _calendar(site, spec, publication, timezone, events) for spec in site_calendars(site)}
 
 
-def _calendar(site: Site, spec: CalendarSpec, publication: Publication) -> bytes:
+def _calendar(site: Site, spec: CalendarSpec, publication: Publication, timezone: bytes, events: list[tuple[SiteEvent, bytes]]) -> bytes:
+    """The calendar's own lines, then its components as each serialises alone.
+
+    icalendar writes a calendar as its own content lines, each component's lines,
+    then END:VCALENDAR, every line folded on its own: so the components, written
+    once for all calendars, go in before that last line.
+    """
     calendar = Calendar()
     calendar.add("prodid", f"-//{publication.name}//Events//EN")
     calendar.add("version", "2.0")
@@ -38,11 +48,10 @@ def _calendar(site: Site, spec: CalendarSpec, publication: Publication) -> bytes
     calendar.add("x-wr-timezone", "Europe/London")
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("source", publication.absolute(spec.path), parameters={"VALUE": "URI"})
-    calendar.add_component(_london_timezone())
-    for event in site.events:
-        if spec.group is None or spec.group in event.groups:
-            calendar.add_component(_event(site, event, publication))
-    return calendar.to_ical()
+    own = calendar.to_ical()
+    assert own.endswith(END)
+    components = [timezone, *(ical for event, ical in events if spec.group is None or spec.group in event.groups)]
+    return own[: -len(END)] + b"".join(components) + END
 
 
 def _event(site: Site, event: SiteEvent, publication: Publication) -> Event:

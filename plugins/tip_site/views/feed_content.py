@@ -8,7 +8,11 @@ made absolute, since relative ones break away from the site.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import lxml.html
+
+from tip_site.views.fragment_html import inner_html
 
 
 # Elements and attributes kept: plain document markup every feed reader shows.
@@ -24,6 +28,8 @@ KEPT_ATTRIBUTES = frozenset(
 # Removed with everything inside them; any other unknown element is unwrapped, keeping its text.
 # Navigation goes too: it is about the site, not the item, and would change the item when a page around it changes.
 DROPPED_ELEMENTS = frozenset("script style iframe object embed svg math form input button select textarea template noscript nav".split())
+# The kept attributes that hold a URL, as lxml's make_links_absolute finds them (it leaves srcset alone).
+LINK_ATTRIBUTES = frozenset(("cite", "href", "src"))
 
 
 def feed_html(fragment: str, page_url: str) -> str:
@@ -44,10 +50,24 @@ def feed_html(fragment: str, page_url: str) -> str:
         elif element.tag not in KEPT_ELEMENTS:
             element.drop_tag()
         else:
-            for name in list(element.attrib):
+            attributes = element.attrib
+            for name in attributes.keys():
                 if name not in KEPT_ATTRIBUTES:
-                    del element.attrib[name]
-    # Resolve links on this tree rather than serialising and parsing it again (absolute_links does the same).
-    wrapper.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
-    inner = (wrapper.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
-    return inner.strip()
+                    del attributes[name]
+                elif name in LINK_ATTRIBUTES:
+                    _make_absolute(attributes, name, page_url)
+    return inner_html(wrapper).strip()
+
+
+def _make_absolute(attributes, name: str, page_url: str) -> None:
+    """Resolve one URL attribute as `make_links_absolute(page_url, resolve_base_href=False,
+    handle_failures="ignore")` would; done in the cleaning pass, which already visits every
+    element and attribute that stays (lxml's own pass walked the tree again in Python)."""
+    link = attributes[name]
+    stripped = link.strip()
+    try:
+        absolute = urljoin(page_url, stripped)
+    except ValueError:
+        absolute = stripped
+    if absolute != link:
+        attributes[name] = absolute

@@ -7,10 +7,12 @@ comes from the content and entries are appended in our own order.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import posixpath
 from typing import Mapping
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from tip_site.core.model import Site
@@ -33,15 +35,37 @@ def feed_files(site: Site, rendered: Mapping[str, str], publication: Publication
     """Every feed file of the site, by site-relative path."""
     items = site_items(site)
     files: dict[str, bytes] = {}
-    contents: dict[str, str] = {}  # an item sits in several feeds: clean its HTML once
+    entries: dict[tuple[str, str], FeedEntry] = {}  # an item sits in several feeds: make its entry (and clean its HTML) once
     for feed in site_feeds(site):
-        generator = _generator(feed, [i for i in items if feed.includes(i)][:MAX_ITEMS], items, rendered, publication, contents)
+        generator = _generator(feed, [i for i in items if feed.includes(i)][:MAX_ITEMS], items, rendered, publication, entries)
         home = publication.absolute(page_url(_page_of(feed, rendered)))
         _links(generator, publication.absolute(feed.rss_path), RSS_TYPE, home)
         files[feed.rss_path] = _with_stylesheet(generator.rss_str(pretty=True), feed.rss_path)
         _links(generator, publication.absolute(feed.atom_path), ATOM_TYPE, home)
         files[feed.atom_path] = _with_stylesheet(generator.atom_str(pretty=True), feed.atom_path)
     return files
+
+
+class _SharedEntry(FeedEntry):
+    """A feed entry that sits in several feeds: feedgen builds its XML once per format, then copies it.
+
+    feedgen builds an item's XML afresh for every feed that writes it, and most items sit
+    in three or four feeds. The entry is complete before any feed is written, and lxml
+    moves an element it appends, so each feed gets its own copy of the same XML.
+    """
+
+    _rss = None
+    _atom = None
+
+    def rss_entry(self, extensions=True):
+        if self._rss is None:
+            self._rss = super().rss_entry(extensions)
+        return copy.deepcopy(self._rss)
+
+    def atom_entry(self, extensions=True):
+        if self._atom is None:
+            self._atom = super().atom_entry(extensions)
+        return copy.deepcopy(self._atom)
 
 
 def _links(generator: FeedGenerator, self_url: str, self_type: str, page: str) -> None:
@@ -52,7 +76,7 @@ def _links(generator: FeedGenerator, self_url: str, self_type: str, page: str) -
 
 def _generator(
     feed: FeedSpec, items: list[FeedItem], all_items: tuple[FeedItem, ...], rendered: Mapping[str, str], publication: Publication,
-    contents: dict[str, str],
+    entries: dict[tuple[str, str], FeedEntry],
 ) -> FeedGenerator:
     generator = FeedGenerator()
     generator.id(publication.ids.item_id("feed", feed.folder or "site"))
@@ -63,7 +87,10 @@ def _generator(
     generator.generator(GENERATOR)
     generator.updated(_newest(items, all_items, publication))
     for item in items:
-        _add_entry(generator, item, rendered, publication, contents)
+        key = (item.kind, item.id)
+        if key not in entries:
+            entries[key] = _entry(item, rendered, publication)
+        generator.add_entry(entries[key], order="append")  # feedgen only reads an entry when it writes a feed
     return generator
 
 
@@ -82,24 +109,21 @@ def _newest(items: list[FeedItem], all_items: tuple[FeedItem, ...], publication:
     return london_midnight(dt.date(publication.ids.year, 1, 1))
 
 
-def _add_entry(
-    generator: FeedGenerator, item: FeedItem, rendered: Mapping[str, str], publication: Publication, contents: dict[str, str]
-) -> None:
+def _entry(item: FeedItem, rendered: Mapping[str, str], publication: Publication) -> FeedEntry:
     url = publication.absolute(page_url(item.uri))
-    entry = generator.add_entry(order="append")
+    entry = _SharedEntry()
     entry.id(publication.ids.item_id(item.kind, item.id))  # also the RSS guid, isPermaLink="false"
     entry.title(item.title)
     entry.link(href=url, rel="alternate", type="text/html")
     entry.summary(item.summary)
-    if item.uri not in contents:
-        contents[item.uri] = feed_html(rendered.get(item.uri, ""), url)
-    content = contents[item.uri]
+    content = feed_html(rendered.get(item.uri, ""), url)
     if content:
         entry.content(content, type="html")
     entry.published(item.published)
     entry.updated(item.published)
     for category in item.categories:
         entry.category(term=category.term, scheme=publication.absolute(category.scheme))
+    return entry
 
 
 def _with_stylesheet(xml: bytes, feed_path: str) -> bytes:

@@ -5,6 +5,7 @@ Both come from here so a result looks the same with or without JavaScript.
 
 from __future__ import annotations
 
+import weakref
 from html import escape
 
 from tip_site.core.model import Resource, Site
@@ -18,14 +19,37 @@ def card_data(site: Site, resource: Resource) -> list[str]:
 
 
 def card_html(site: Site, resource: Resource, from_uri: str, heading: str = "h3") -> str:
+    start, end = _card_parts(site, resource, heading)
+    return f"{start}{escape(href(from_uri, resource_uri(resource)))}{end}"
+
+
+# A resource's card appears on a dozen pages or more (library pages, facet pages, related
+# resources): all but its link is the same on each, so it is written once per build.
+_cards_site: weakref.ref | None = None
+_cards: dict[tuple[str, str], tuple[Resource, str, str]] = {}
+
+
+def _card_parts(site: Site, resource: Resource, heading: str) -> tuple[str, str]:
+    """The card's HTML before and after its link's address, made once per site, resource and heading."""
+    global _cards_site, _cards
+    if _cards_site is None or _cards_site() is not site:  # a new build: start afresh
+        _cards_site, _cards = weakref.ref(site), {}
+    cached = _cards.get((resource.id, heading))
+    if cached is not None and cached[0] is resource:
+        return cached[1], cached[2]
     resource_id, title, summary, meta = card_data(site, resource)
-    return (
+    start = (
         f'<li class="tip-card" data-id="{escape(resource_id)}">'
-        f'<{heading} class="tip-card__title"><a href="{escape(href(from_uri, resource_uri(resource)))}">{escape(title)}</a></{heading}>'
+        f'<{heading} class="tip-card__title"><a href="'
+    )
+    end = (
+        f'">{escape(title)}</a></{heading}>'
         f'<p class="tip-card__summary">{escape(summary)}</p>'
         f'<p class="tip-card__meta">{escape(meta)}</p>'
         "</li>"
     )
+    _cards[(resource.id, heading)] = (resource, start, end)
+    return start, end
 
 
 def card_list_html(site: Site, resources: list[Resource], from_uri: str, list_id: str | None = None) -> str:

@@ -19,6 +19,7 @@ import lxml.html
 
 from tip_site.core.model import Newsletter, Site
 from tip_site.views.absolute_links import absolutize
+from tip_site.views.fragment_html import inner_html
 from tip_site.views.newsletter_archive import ARCHIVE_URI, date_words, quarter_name
 from tip_site.views.newsletter_pages import BODY_CLASS, EMAIL_FILE
 from tip_site.views.urls import group_uri, newsletter_uri, page_url, priority_uri
@@ -187,7 +188,7 @@ def inline_styles(fragment: str) -> str:
         element.attrib.pop("class", None)
         if style:
             element.set("style", style)
-    return (wrapper.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in wrapper)
+    return inner_html(wrapper)
 
 
 def _link(url: str, label: str) -> str:
