@@ -1,15 +1,14 @@
-"""The library's list pages, rendered from one shell per shape instead of one template run each.
+"""Pages made by the hundred, rendered from one shell per shape instead of one template run each.
 
-Thousands of list pages (by type, audience, group, priority, and page by
-page) differ only in their title, address, content and the target of the
-"Skip to content" link: the rest of each — head, header, navigation, footer,
-scripts — is the same for all those of one shape (same depth, meta and
-contents list). The first of each shape is rendered by the theme's main.html
-and cut around those values; the second is rendered both ways, and only if
-the two match does the shell serve the rest. A page whose title could be
-written differently in different places (tags, entities, odd spaces) is
-rendered by main.html as usual. Measured at 1,000 resources: 4 renderings
-of main.html for 385 list pages.
+Resource pages, newsletter issues, event pages and the library's lists differ
+from one another only in their title, description, address, content, contents
+list, feed links and the target of the "Skip to content" link: the rest of
+each — head, header, navigation, footer, scripts — is the same for all those
+of one shape (same depth, same other meta). The first of each shape is
+rendered by the theme's main.html and cut around those values; the second is
+rendered both ways, and only if the two match does the shell serve the rest.
+A page whose title or description could be written differently in different
+places (tags, entities, odd spaces) is rendered by main.html as usual.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ THEME_TEMPLATE = "main.html"
 @dataclass(frozen=True)
 class _Shell:
     pieces: tuple[str, ...]  # the text around the slots: one more than there are slots
-    slots: tuple[str, ...]  # "content", "title", "url" or "skip"
+    slots: tuple[str, ...]  # names of the page's own values (see `_values`)
 
     @classmethod
     def cut(cls, html: str, values: dict[str, str]) -> "_Shell | None":
@@ -39,6 +38,9 @@ class _Shell:
         content = values["content"]
         if not content or html.count(content) != 1:
             return None
+        present = [value for value in values.values() if value]
+        if len(set(present)) != len(present):
+            return None  # two values alike: the cut could not tell which is which
         before, after = html.split(content)
         others = {name: value for name, value in values.items() if name != "content"}
         pieces_before, slots_before = _split(before, others)
@@ -66,55 +68,65 @@ def _split(text: str, values: dict[str, str]) -> tuple[list[str], list[str]]:
     return pieces, slots
 
 
+@dataclass
+class _Shape:
+    shell: _Shell | None = None
+    first: dict[str, str] | None = None  # the values of the page the shell was cut from
+    proven: bool = False
+    dead: bool = False
+    tries: int = 0
+
+
+# Short texts that could also occur in the rest of a page: a shell is proven only by a page
+# whose own are different, so a stray match in the shell would show.
+_PROVING_SLOTS = ("title", "description")
+
+
 class PageShells:
-    """Called by overrides/tip-shell.html, for pages whose meta names that template."""
+    """Called by overrides/tip-shell.html, for pages whose meta names that template, with the
+    page's contents list and feed links already rendered."""
 
     def __init__(self, nav_links: NavLinks) -> None:
         self._nav_links = nav_links
-        self._shells: dict[tuple, _Shell | None] = {}
-        self._unproven: dict[tuple, _Shell] = {}
+        self._shapes: dict[tuple, _Shape] = {}
         self.filled = 0  # pages filled in from a shell, for the build's debug log
 
     def report(self) -> str:
-        shells = sum(1 for shell in self._shells.values() if shell)
-        return f"{self.filled} list pages filled in from {shells} shells"
+        proven = sum(1 for shape in self._shapes.values() if shape.proven)
+        return f"{self.filled} pages filled in from {proven} shells"
 
     @pass_context
-    def __call__(self, context: Context) -> Markup:
+    def __call__(self, context: Context, toc: str, feed_links: str) -> Markup:
         page: Page = context["page"]
-        base_url: str = context["base_url"]
-        values = _values(page)
-        if values is None:
-            return self._render(context)
-        key = self._shape(page, base_url)
-        if key is None:
-            return self._render(context)
-        if key in self._shells:
-            shell = self._shells[key]
-            if shell is None:
-                return self._render(context)
+        values = _values(page, toc, feed_links)
+        key = self._key(page, context["base_url"]) if values is not None else None
+        shape = self._shapes.setdefault(key, _Shape()) if key is not None else None
+        if shape is not None and shape.proven:
             self.filled += 1
-            return Markup(shell.fill(values))
+            return Markup(shape.shell.fill(values))
         html = self._render(context)
-        if key in self._unproven:  # the second of its shape: the shell must give what main.html gave
-            shell = self._unproven.pop(key)
-            self._shells[key] = shell if shell.fill(values) == html else None
-        else:
-            shell = _Shell.cut(html, values)
-            if shell is None:
-                self._shells[key] = None
-            else:
-                self._unproven[key] = shell
+        if shape is None or shape.dead:
+            return html
+        if shape.shell is None:
+            shape.shell, shape.first = _Shell.cut(html, values), values
+            shape.tries += 1
+            shape.dead = shape.shell is None and shape.tries >= 3
+        elif all(values[slot] != shape.first[slot] for slot in _PROVING_SLOTS if shape.first[slot]):
+            # The shell must give exactly what main.html gave for this page.
+            shape.proven = shape.shell.fill(values) == html
+            shape.dead = not shape.proven
         return html
 
-    def _shape(self, page: Page, base_url: str) -> tuple | None:
+    def _key(self, page: Page, base_url: str) -> tuple | None:
         """What the rest of the page depends on; None for a page that must not come from a shell."""
         if page.parent is not None or page.previous_page or page.next_page or page.edit_url:
             return None  # in the navigation, or with links of its own around the content
         links = self._nav_links(page, base_url)
-        meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k != "title"))
+        meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
         section = page.url.split("/", 1)[0]
-        return base_url, section, links, meta, _toc_shape(page), "<h1" in (page.content or "")
+        # Whether each text is there at all, and whether escaping changes it (then it has two slots).
+        texts = tuple((bool(text), str(escape(text)) != text) for text in (str(page.meta.get("title") or ""), str(page.meta.get("description") or "")))
+        return base_url, section, links, meta, texts, bool(page.toc), "<h1" in (page.content or "")
 
     @staticmethod
     def _render(context: Context) -> Markup:
@@ -122,27 +134,34 @@ class PageShells:
         return Markup(template.render(context.get_all()))
 
 
-def _values(page: Page) -> dict[str, str] | None:
-    """The page's own title, address and content as the theme writes them, or None if unsure."""
-    title = str(page.meta.get("title") or page.title or "")
-    plain = title == " ".join(title.split()) and "<" not in title and ">" not in title and not re.search(r"&#?\w+;", title)
-    if not title or not plain:
+def _values(page: Page, toc: str, feed_links: str) -> dict[str, str] | None:
+    """The page's own values as the theme writes them, or None if unsure.
+
+    MkDocs' templates do not escape by default: the title and description are
+    written as they are in some places and escaped (`| e`) in others, so each
+    has two slots when escaping changes it.
+    """
+    title = str(page.meta.get("title") or "")
+    description = str(page.meta.get("description") or "")
+    if not title or not _plain(title) or not _plain(description):
         return None
     first = next(iter(page.toc), None)
-    skip = f'<a href="#{first.id}" class="md-skip">' if first else ""
-    return {"content": page.content or "", "title": str(escape(title)), "url": page.canonical_url or "", "skip": skip}
+    return {
+        "content": page.content or "",
+        **_text("title", title),
+        **_text("description", description),
+        "url": page.canonical_url or "",
+        "skip": f'<a href="#{first.id}" class="md-skip">' if first else "",
+        "toc": toc,
+        "feed_links": feed_links,
+    }
 
 
-def _toc_shape(page: Page) -> tuple:
-    """The contents list but for the id of its first entry (a slot: the skip link's target)."""
-    entries = list(page.toc)
-    if not entries:
-        return ()
-    first, rest = entries[0], entries[1:]
+def _text(name: str, text: str) -> dict[str, str]:
+    escaped = str(escape(text))
+    return {name: text, f"{name}_escaped": escaped if escaped != text else ""}
 
-    def shape(link) -> tuple:
-        return link.level, link.id, link.title, tuple(shape(child) for child in link.children)
 
-    # Material's contents list leaves out a first heading of level 1: then its title is not shown either.
-    title = None if first.level == 1 else first.title
-    return first.level, title, tuple(shape(c) for c in first.children), tuple(shape(r) for r in rest)
+def _plain(text: str) -> bool:
+    """Text every template writes the same way: no tags, entities or runs of spaces."""
+    return text == " ".join(text.split()) and "<" not in text and ">" not in text and not re.search(r"&#?\w+;", text)

@@ -65,7 +65,7 @@ def _event_page(site: Site, event: Event, today: dt.date) -> AssembledPage:
         EditorMarkdown(event.body.strip()),
         Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),
     ]
-    return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts))
+    return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts), shares_shell=True)
 
 
 def _events_index(site: Site, today: dt.date) -> GeneratedPage:

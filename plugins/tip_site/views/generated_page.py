@@ -56,8 +56,9 @@ class AssembledPage:
     uri: str
     front_matter: str  # a YAML block, as `markdown_text.front_matter` writes it
     parts: tuple[Part, ...]
-    # One of many pages alike but for their title, address and content (the library's
-    # lists): the theme may render them from a shell cut from the first of them.
+    # One of many pages alike but for their title, description, address, contents and feeds
+    # (resources, issues, events, the library's lists): the theme may render them from a
+    # shell cut from the first of them (adapters/page_shells.py).
     shares_shell: bool = False
 
     def __post_init__(self) -> None:

@@ -90,7 +90,7 @@ def issue_page(site: Site, issue: Newsletter) -> AssembledPage:
         ),
         Html('<nav aria-label="More issues" class="tip-newsletter-pager">\n<ul>\n' + "\n".join(_pager(site, issue)) + "\n</ul>\n</nav>"),
     ]
-    return AssembledPage(uri, front_matter(title=issue.title, description=issue.summary), tuple(parts))
+    return AssembledPage(uri, front_matter(title=issue.title, description=issue.summary), tuple(parts), shares_shell=True)
 
 
 def _pager(site: Site, issue: Newsletter) -> list[str]:

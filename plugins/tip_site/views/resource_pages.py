@@ -41,7 +41,7 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> Asse
     parts += [Heading(2, "Groups and priorities"), Html(_links_to_partnership(site, resource, uri))]
     if related:
         parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri))]
-    return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary), tuple(parts))
+    return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary), tuple(parts), shares_shell=True)
 
 
 def _details(site: Site, resource: Resource, uri: str) -> str:
