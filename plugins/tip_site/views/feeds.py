@@ -7,7 +7,6 @@ comes from the content and entries are appended in our own order.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import posixpath
 from typing import Mapping
@@ -44,28 +43,6 @@ def feed_files(site: Site, rendered: Mapping[str, str], publication: Publication
         _links(generator, publication.absolute(feed.atom_path), ATOM_TYPE, home)
         files[feed.atom_path] = _with_stylesheet(generator.atom_str(pretty=True), feed.atom_path)
     return files
-
-
-class _SharedEntry(FeedEntry):
-    """A feed entry that sits in several feeds: feedgen builds its XML once per format, then copies it.
-
-    feedgen builds an item's XML afresh for every feed that writes it, and most items sit
-    in three or four feeds. The entry is complete before any feed is written, and lxml
-    moves an element it appends, so each feed gets its own copy of the same XML.
-    """
-
-    _rss = None
-    _atom = None
-
-    def rss_entry(self, extensions=True):
-        if self._rss is None:
-            self._rss = super().rss_entry(extensions)
-        return copy.deepcopy(self._rss)
-
-    def atom_entry(self, extensions=True):
-        if self._atom is None:
-            self._atom = super().atom_entry(extensions)
-        return copy.deepcopy(self._atom)
 
 
 def _links(generator: FeedGenerator, self_url: str, self_type: str, page: str) -> None:
@@ -111,7 +88,7 @@ def _newest(items: list[FeedItem], all_items: tuple[FeedItem, ...], publication:
 
 def _entry(item: FeedItem, rendered: Mapping[str, str], publication: Publication) -> FeedEntry:
     url = publication.absolute(page_url(item.uri))
-    entry = _SharedEntry()
+    entry = FeedEntry()
     entry.id(publication.ids.item_id(item.kind, item.id))  # also the RSS guid, isPermaLink="false"
     entry.title(item.title)
     entry.link(href=url, rel="alternate", type="text/html")
