@@ -45,11 +45,13 @@ def test_a_query_word_finds_its_pages_with_the_title_weighing_most():
     manifest = json.loads(files["manifest.json"])
     assert manifest["pages"] == 3 and "to" in manifest["chunks"]
     docs = json.loads(files["docs/0.json"])
-    postings = json.loads(files["terms/to.json"])["toolkit"]
+    terms = _terms_of(files, "toolkit")
+    postings = terms["toolkit"]
     found = {docs[page][0]: weight for page, weight in zip(postings[::2], postings[1::2])}
     assert set(found) == {"library/toolkit/", "about/"}
     assert found["library/toolkit/"] > found["about/"]
-    assert "meeting" not in json.loads(files["terms/to.json"])
+    meeting = _terms_of(files, "meeting")["meeting"]
+    assert [docs[page][0] for page in meeting[::2]] == ["events/x/"]
     assert docs[[d[0] for d in docs].index("library/toolkit/")] == ["library/toolkit/", "A trauma informed toolkit", "Practical steps for teams."]
 
 
@@ -63,8 +65,9 @@ def test_the_built_site_has_an_index_without_excluded_pages(tiny_site):
     urls = {doc[0] for doc in docs}
     assert {"", "library/toolkit/", "newsletters/2025-q1/", "events/cop-2025-q1/"} <= urls
     assert "hidden/" not in urls and not any("404" in url for url in urls)
-    hi_chunk = index / "terms/hi.json"
-    assert not hi_chunk.exists() or "hidden" not in json.loads(hi_chunk.read_text())
+    manifest = json.loads((index / "manifest.json").read_text())
+    hi_file = manifest["chunks"].get("hi")
+    assert not hi_file or "hidden" not in json.loads((index / f"terms/{hi_file}.json").read_text())
     toolkit = next(doc for doc in docs if doc[0] == "library/toolkit/")
     assert toolkit[1:] == ["A trauma informed toolkit", "Practical steps for teams."]
 
@@ -78,8 +81,29 @@ def test_a_page_named_for_the_words_ranks_before_pages_that_also_mention_them():
     docs = [doc[0] for doc in json.loads(files["docs/0.json"])]
 
     def weight(term: str, url: str) -> int:
-        postings = json.loads(files[f"terms/{term[:2]}.json"])[term]
+        postings = _terms_of(files, term)[term]
         return dict(zip(postings[::2], postings[1::2]))[docs.index(url)]
 
     for term in ("schools", "forum"):
         assert weight(term, "groups/tis/") > weight(term, "events/tis-2026-q1/")
+
+
+def _terms_of(files: dict[str, str], term: str) -> dict:
+    """The terms file the manifest names for `term`'s chunk."""
+    manifest = json.loads(files["manifest.json"])
+    return json.loads(files[f"terms/{manifest['chunks'][chunk_name(term)]}.json"])
+
+
+def test_small_chunks_share_a_file_and_each_prefix_is_found_in_its_own(monkeypatch):
+    from tip_site.search import site_index
+
+    records = [SearchRecord(f"p{n}/", f"{a}{b}word number {n}", "") for n, (a, b) in enumerate(zip("abcdefgh" * 3, "xyzxyzxy" * 3))]
+    files = build_index(records)
+    manifest = json.loads(files["manifest.json"])
+    term_files = [name for name in files if name.startswith("terms/")]
+    assert len(term_files) < len(manifest["chunks"])  # small chunks were joined
+    for prefix, file in manifest["chunks"].items():
+        assert any(term.startswith(prefix) or chunk_name(term) == prefix for term in json.loads(files[f"terms/{file}.json"]))
+    monkeypatch.setattr(site_index, "TERMS_FILE_BYTES", 1)  # every chunk alone
+    alone = build_index(records)
+    assert len([name for name in alone if name.startswith("terms/")]) == len(json.loads(alone["manifest.json"])["chunks"])

@@ -7,6 +7,7 @@ It stays thin: the work is done by `tip_site.core` (loading, checking) and
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from pathlib import Path
 
@@ -63,6 +64,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
+        gc.unfreeze()
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
@@ -84,6 +87,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
         self.drafts = draft_uris(self.site)
+        gc.freeze()  # the content lives until the build ends (see on_env)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -159,6 +163,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         log.debug(self.page_shells.report())
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The content, files and navigation live until the build ends: the garbage collector
+        # need not look at them again while thousands of pages are rendered.
+        gc.freeze()
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
         env.globals["tip_page_from_shell"] = self.page_shells

@@ -3,13 +3,15 @@
 Each page contributes its title, its summary (front-matter `description`, or
 its first paragraph) and its headings — not its whole text, which would make
 the index, and the memory to build it, grow with every word of every page.
-Terms are split into files by their first two letters, so a query downloads
-only the chunks of its own words; page titles and summaries for showing
-results sit in files of `DOCS_PER_CHUNK` pages each.
+Terms are grouped by their first two letters, so a query downloads only the
+chunks of its own words; neighbouring groups share a file until it holds
+about `TERMS_FILE_BYTES` (a small site writes dozens of files, not hundreds).
+Page titles and summaries for showing results sit in files of
+`DOCS_PER_CHUNK` pages each.
 
 Files, under `INDEX_DIR` of the built site:
-- `manifest.json`: the format, the chunk prefixes that exist, the stop words;
-- `terms/<prefix>.json`: {term: [page, weight, page, weight, …]};
+- `manifest.json`: the format, the file each chunk prefix is in, the stop words;
+- `terms/<first prefix in the file>.json`: {term: [page, weight, page, weight, …]};
 - `docs/<n>.json`: [[url, title, summary], …] for pages n*DOCS_PER_CHUNK onwards.
 """
 
@@ -25,7 +27,8 @@ from typing import Iterable
 
 INDEX_DIR = "search-index"
 DOCS_PER_CHUNK = 50
-FORMAT = 1
+TERMS_FILE_BYTES = 8_000
+FORMAT = 2
 # How much a word counts where it appears: the title most, then headings, then the summary.
 # A word counts once, where it weighs most; in a title, the shorter the title the more
 # (up to TITLE_BONUS), so "Schools Forum" finds the forum's own page before its meetings.
@@ -91,15 +94,39 @@ def build_index(records: Iterable[SearchRecord]) -> dict[str, str]:
     chunks: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term in sorted(postings):
         chunks[chunk_name(term)][term] = [value for page, weight in sorted(postings[term].items()) for value in (page, weight)]
-    files = {f"terms/{name}.json": _json(terms) for name, terms in chunks.items()}
+    files, file_of = _terms_files(chunks)
     for start in range(0, len(ordered), DOCS_PER_CHUNK):
         page_chunk = ordered[start:start + DOCS_PER_CHUNK]
         files[f"docs/{start // DOCS_PER_CHUNK}.json"] = _json([[r.url, r.title, r.summary] for r in page_chunk])
     files["manifest.json"] = _json({
         "format": FORMAT, "pages": len(ordered), "docs_per_chunk": DOCS_PER_CHUNK,
-        "chunks": sorted(chunks), "stop_words": sorted(STOP_WORDS),
+        "chunks": file_of, "stop_words": sorted(STOP_WORDS),
     })
     return files
+
+
+def _terms_files(chunks: dict[str, dict[str, list[int]]]) -> tuple[dict[str, str], dict[str, str]]:
+    """Chunks joined in prefix order into files of about TERMS_FILE_BYTES; and the file of each prefix."""
+    files: dict[str, str] = {}
+    file_of: dict[str, str] = {}
+    group: list[str] = []
+    size = 0
+
+    def close() -> None:
+        terms = {term: postings for name in group for term, postings in chunks[name].items()}
+        files[f"terms/{group[0]}.json"] = _json(terms)
+        file_of.update((name, group[0]) for name in group)
+
+    for name in sorted(chunks):
+        chunk_size = len(_json(chunks[name]))
+        if group and size + chunk_size > TERMS_FILE_BYTES:
+            close()
+            group, size = [], 0
+        group.append(name)
+        size += chunk_size
+    if group:
+        close()
+    return files, file_of
 
 
 def write_index(files: dict[str, str], site_dir: Path) -> None:

@@ -87,9 +87,9 @@
   // Pages matching every word; a word matches the terms it begins ("train" finds "training").
   function rank(index, queryWords) {
     return Promise.all(queryWords.map(function (word) {
-      var name = chunkName(word);
-      if (index.chunks.indexOf(name) < 0) return Promise.resolve({});
-      return fetchJson(new URL("terms/" + name + ".json", indexUrl).href).then(function (terms) {
+      var file = index.chunks[chunkName(word)];  // neighbouring chunks share a file
+      if (!file) return Promise.resolve({});
+      return fetchJson(new URL("terms/" + file + ".json", indexUrl).href).then(function (terms) {
         var scores = {};
         Object.keys(terms).forEach(function (term) {
           if (term.lastIndexOf(word, 0) !== 0) return;
