@@ -10,6 +10,7 @@ import datetime as dt
 import gc
 import logging
 from pathlib import Path
+from typing import Iterable
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -51,8 +52,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     site: Site | None = None
     root: Path | None = None
     is_serve: bool = False
-    # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it.
+    # HTML MkDocs rendered for each page, by source uri: feeds and emails reuse it. Only the
+    # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
+    kept_rendered: set[str]
     # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
     drafts: frozenset[str] = frozenset()
     generated_uris: frozenset[str] = frozenset()
@@ -69,6 +72,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
+        self.kept_rendered = set()
         self.drafts = frozenset()
         self.generated_uris = frozenset()
         self.set_aside = {}
@@ -107,6 +111,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self._add_generated_files(files, config)
         return files
 
+    def keep_rendered(self, uris: Iterable[str]) -> None:
+        """Ask for these pages' rendered HTML to be kept in `rendered` (call from on_files)."""
+        self.kept_rendered.update(uris)
+
     def _add_generated_files(self, files: Files, config: MkDocsConfig) -> None:
         """Files that are not pages: data for the browser, and attachments copied from content/."""
         assert self.site is not None and self.root is not None
@@ -141,7 +149,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
         # Kept so feeds and email editions use exactly the HTML the site shows.
-        self.rendered[page.file.src_uri] = html
+        self.rendered[page.file.src_uri] = html if page.file.src_uri in self.kept_rendered else ""
         return html
 
     @event_priority(-50)  # last: once every plugin has seen the page's Markdown

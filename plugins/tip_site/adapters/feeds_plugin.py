@@ -7,6 +7,7 @@ rendered HTML come from the `tip-content` plugin, which must come first.
 
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 from tip_site.views.calendar import calendar_files
 from tip_site.views.feed_catalogue import STYLESHEET, FeedLink, feed_links_by_page
 from tip_site.views.feed_stylesheet import feed_stylesheet
-from tip_site.views.feeds import feed_files
+from tip_site.views.feeds import feed_files, feed_page_uris
 from tip_site.views.publication import IdScheme, Publication
 from tip_site.views.subscribe_page import subscribe_page
 
@@ -54,6 +55,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError(f"{config.docs_dir}/{page.uri}: the site generates this page — rename or remove the file in docs/")
         files.append(File.generated(config, page.uri, content=page.markdown))
         self.feed_links = feed_links_by_page(self._content(config).site, config.site_name)
+        self._content(config).keep_rendered(feed_page_uris(self._content(config).site))
         return files
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -64,12 +66,12 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # After every page is rendered, so feeds carry exactly the HTML the site shows.
         content = self._content(config)
-        outputs = {
-            **feed_files(content.site, content.rendered, self.publication),
-            **calendar_files(content.site, self.publication),
-            STYLESHEET: feed_stylesheet(self.publication),
-        }
-        for path, data in outputs.items():
+        outputs = chain(
+            feed_files(content.site, content.rendered, self.publication),  # one at a time: each is let go once written
+            calendar_files(content.site, self.publication).items(),
+            [(STYLESHEET, feed_stylesheet(self.publication))],
+        )
+        for path, data in outputs:
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

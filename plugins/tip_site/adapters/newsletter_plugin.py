@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from tip_site.adapters.content_plugin import ContentPlugin
 from tip_site.core.newsletter_checks import ImageFolders, image_file
 from tip_site.views.newsletter_email import email_editions
+from tip_site.views.urls import newsletter_uri
 
 
 class NewsletterPlugin(BasePlugin):
@@ -29,6 +30,7 @@ class NewsletterPlugin(BasePlugin):
         folders = ImageFolders(root / content.config.content_dir / "newsletters", Path(config.docs_dir), root)
         for site_path in sorted({image for issue in content.site.newsletters for image in issue.images}):
             files.append(File.generated(config, site_path, abs_src_path=str(image_file(site_path, folders))))
+        content.keep_rendered(newsletter_uri(issue) for issue in content.site.newsletters)  # for the emails
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
@@ -30,19 +30,28 @@ LANGUAGE = "en-GB"
 GENERATOR = "tip_site (python-feedgen)"
 
 
-def feed_files(site: Site, rendered: Mapping[str, str], publication: Publication) -> dict[str, bytes]:
-    """Every feed file of the site, by site-relative path."""
+def feed_files(site: Site, rendered: Mapping[str, str], publication: Publication) -> Iterator[tuple[str, bytes]]:
+    """Every feed file of the site, by site-relative path: one at a time, so each can be
+    written and let go before the next is made (they are the largest files of a build)."""
     items = site_items(site)
-    files: dict[str, bytes] = {}
     entries: dict[tuple[str, str], FeedEntry] = {}  # an item sits in several feeds: make its entry (and clean its HTML) once
-    for feed in site_feeds(site):
-        generator = _generator(feed, [i for i in items if feed.includes(i)][:MAX_ITEMS], items, rendered, publication, entries)
+    for feed, feed_items in _feeds_with_items(site, items):
+        generator = _generator(feed, feed_items, items, rendered, publication, entries)
         home = publication.absolute(page_url(_page_of(feed, rendered)))
         _links(generator, publication.absolute(feed.rss_path), RSS_TYPE, home)
-        files[feed.rss_path] = _with_stylesheet(generator.rss_str(pretty=True), feed.rss_path)
+        yield feed.rss_path, _with_stylesheet(generator.rss_str(pretty=True), feed.rss_path)
         _links(generator, publication.absolute(feed.atom_path), ATOM_TYPE, home)
-        files[feed.atom_path] = _with_stylesheet(generator.atom_str(pretty=True), feed.atom_path)
-    return files
+        yield feed.atom_path, _with_stylesheet(generator.atom_str(pretty=True), feed.atom_path)
+
+
+def feed_page_uris(site: Site) -> frozenset[str]:
+    """The pages whose rendered HTML some feed carries (the rest need not be kept for feeds)."""
+    return frozenset(item.uri for _, feed_items in _feeds_with_items(site, site_items(site)) for item in feed_items)
+
+
+def _feeds_with_items(site: Site, items: tuple[FeedItem, ...]) -> Iterator[tuple[FeedSpec, list[FeedItem]]]:
+    for feed in site_feeds(site):
+        yield feed, [item for item in items if feed.includes(item)][:MAX_ITEMS]
 
 
 def _links(generator: FeedGenerator, self_url: str, self_type: str, page: str) -> None:
