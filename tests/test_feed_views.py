@@ -26,6 +26,8 @@ PAGE = "https://trauma-informed-llr.github.io/newsletters/2025-q1/"
         ('<p>Icon <svg viewBox="0 0 1 1"><path d="M0"/></svg>done</p>', "<p>Icon done</p>"),
         ("<p><custom-tag>kept words</custom-tag></p>", "<p>kept words</p>"),
         ('<p>Issue</p><nav aria-label="More issues"><ul><li><a href="../2025-q2/" rel="next">Next issue</a></li></ul></nav>', "<p>Issue</p>"),
+        ('<p>About</p><h2 id="r">Related</h2><ol class="tip-results" data-feed-exclude><li><a href="../x/">X</a></li></ol><p>End</p>',
+         "<p>About</p><p>End</p>"),
         ("", ""),
     ],
 )

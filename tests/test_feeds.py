@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from browser import serve
 from feed_rules import atom_problems, feed_date, rss_problems
-from sitekit import TinySite
+from sitekit import VALID_RESOURCE, TinySite
 
 SITE_URL = "https://trauma-informed-llr.github.io/"
 LONDON = ZoneInfo("Europe/London")
@@ -385,3 +385,17 @@ def test_the_real_site_offers_valid_feeds_and_calendars(real_site):
     for calendar in real_site.rglob("*.ics"):
         assert _calendar(calendar)["VERSION"] == "2.0"
     assert (real_site / "feed.xsl").is_file() and (real_site / "subscribe/index.html").is_file()
+
+
+def test_a_resource_item_leaves_out_its_related_resources(tmp_path):
+    """They change as other resources come: the item must not change with them."""
+    site = TinySite(tmp_path).with_examples()
+    site.write("content/resources/second-toolkit.md", VALID_RESOURCE.replace("id: toolkit", "id: second-toolkit")
+               .replace("title: A trauma informed toolkit", "title: A second toolkit"))
+    site_dir = _build(site, "2025-06-30", "site")
+    page = BeautifulSoup((site_dir / "library/toolkit/index.html").read_text(), "html.parser")
+    assert page.find("h2", id="related-resources") and page.select_one("ol.tip-results a[href='../second-toolkit/']")
+    toolkit = _entries(site_dir, "atom.xml")[_tag("resource", "toolkit")]
+    content = BeautifulSoup(toolkit.content[0].value, "html.parser")
+    assert content.find("h2", string="Get this resource") is not None  # the rest of the page is there
+    assert "Related resources" not in content.get_text() and "second-toolkit" not in toolkit.content[0].value

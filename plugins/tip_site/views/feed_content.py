@@ -27,7 +27,9 @@ KEPT_ATTRIBUTES = frozenset(
 )
 # Removed with everything inside them; any other unknown element is unwrapped, keeping its text.
 # Navigation goes too: it is about the site, not the item, and would change the item when a page around it changes.
+# So does what a view marks `data-feed-exclude` (a resource's related resources), with the heading just before it.
 DROPPED_ELEMENTS = frozenset("script style iframe object embed svg math form input button select textarea template noscript nav".split())
+SECTION_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 # The kept attributes that hold a URL, as lxml's make_links_absolute finds them (it leaves srcset alone).
 LINK_ATTRIBUTES = frozenset(("cite", "href", "src"))
 
@@ -42,6 +44,11 @@ def feed_html(fragment: str, page_url: str) -> str:
     first_heading = wrapper.find(".//h1")
     if first_heading is not None:
         first_heading.drop_tree()
+    for excluded in wrapper.xpath(".//*[@data-feed-exclude]"):
+        title = excluded.getprevious()
+        if title is not None and title.tag in SECTION_HEADINGS:
+            title.drop_tree()
+        excluded.drop_tree()
     for element in list(wrapper.iterdescendants()):
         if not isinstance(element.tag, str):  # comments, processing instructions
             element.drop_tree()

@@ -52,11 +52,12 @@ def _card_parts(site: Site, resource: Resource, heading: str) -> tuple[str, str]
     return start, end
 
 
-def card_list_html(site: Site, resources: list[Resource], from_uri: str, list_id: str | None = None) -> str:
+def card_list_html(site: Site, resources: list[Resource], from_uri: str, list_id: str | None = None, in_feeds: bool = True) -> str:
     """An HTML block of cards; one line, so Markdown keeps it as a single raw HTML block.
 
     Left out of the site search: each card repeats what its resource's own page says.
+    With `in_feeds=False`, left out of feed items too (feed_content.py).
     """
-    attributes = (f' id="{list_id}"' if list_id else "") + " data-search-exclude"
+    attributes = (f' id="{list_id}"' if list_id else "") + " data-search-exclude" + ("" if in_feeds else " data-feed-exclude")
     cards = "".join(card_html(site, r, from_uri) for r in resources)
     return f'<ol class="tip-results"{attributes}>{cards}</ol>'

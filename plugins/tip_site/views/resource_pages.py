@@ -40,7 +40,8 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> Asse
         parts += [Heading(2, "About this resource"), EditorMarkdown(resource.body.strip())]
     parts += [Heading(2, "Groups and priorities"), Html(_links_to_partnership(site, resource, uri))]
     if related:
-        parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri))]
+        # Not in feeds: the list changes as other resources come, and the item would change with it.
+        parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri, in_feeds=False))]
     return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary), tuple(parts), shares_shell=True)
 
 
