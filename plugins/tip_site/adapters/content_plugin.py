@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Iterable
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,11 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from tip_site.core import Site, SiteInvalid, load_site
-from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
+from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
@@ -174,6 +174,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The content, files and navigation live until the build ends: the garbage collector
         # need not look at them again while thousands of pages are rendered.
         gc.freeze()
+        # Templates compiled once, not on every build: Jinja keeps their bytecode in a private
+        # folder of the user's temporary directory, checked against each template's source.
+        env.bytecode_cache = FileSystemBytecodeCache()
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
         env.globals["tip_page_from_shell"] = self.page_shells
