@@ -176,7 +176,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         gc.freeze()
         # Templates compiled once, not on every build: Jinja keeps their bytecode in a private
         # folder of the user's temporary directory, checked against each template's source.
-        env.bytecode_cache = FileSystemBytecodeCache()
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):  # no safe temporary folder: compile as MkDocs does
+            log.debug("no folder for Jinja's bytecode cache: templates are compiled on every build")
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
         env.globals["tip_page_from_shell"] = self.page_shells
