@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
+from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
@@ -99,6 +100,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self._withhold_draft_docs(files)
         pages = generated_pages(self.site, self.today)
         self.generated_uris = frozenset(page.uri for page in pages)
+        parser = None
         for page in pages:
             if files.get_file_from_path(page.uri) is not None:
                 raise PluginError(
@@ -107,7 +109,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 )
             # Drafts (previews only) are read whole as Markdown, under their banner.
             content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
-            files.append(File.generated(config, page.uri, content=content))
+            file = File.generated(config, page.uri, content=content)
+            files.append(file)
+            if page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
+                parser = parser or SharedParser(config)
+                SharedParserPage(file, config, parser)
         self._add_generated_files(files, config)
         return files
 
