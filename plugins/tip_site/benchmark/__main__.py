@@ -11,6 +11,8 @@ only: it never fails because a figure misses its target.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -55,15 +57,35 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.events} events, {args.repeats} pair(s) each; work in {workdir}")
     print(f"Python {sys.version.split()[0]}; builds use TIP_BUILD_DATE={BUILD_DATE}\n")
     _compile_our_package()
+    sites = _sites_folder(args.sites_on_disk, workdir)
+    print(f"Built sites go to {sites}" + ("" if args.sites_on_disk or sites.parent == workdir else " (memory: see --sites-on-disk)") + "\n")
     results = []
     try:
         for size in args.sizes:
-            results.append(_run_size(size, args, repo, workdir))
+            results.append(_run_size(size, args, repo, workdir, sites))
     except BuildFailed as failed:
         print(f"\n{failed}", file=sys.stderr)
         return 1
+    finally:
+        if sites.parent != workdir:
+            shutil.rmtree(sites, ignore_errors=True)
     _print_summary(results)
     return 0
+
+
+def _sites_folder(on_disk: bool, workdir: Path) -> Path:
+    """Where builds write their sites: a memory-backed folder (tmpfs) unless asked for the disk.
+
+    On this project's shared VM, the kernel time of writing a site after deleting the previous
+    one varied from 0.1 to 1 s for the same build, with where on disk its folder happened to
+    lie: noise that swamped the comparison. In memory, both builds write the same way.
+    """
+    shm = Path("/dev/shm")
+    if not on_disk and shm.is_dir() and os.access(shm, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="tip-benchmark-sites-", dir=shm))
+    sites = workdir / "sites"
+    sites.mkdir(parents=True, exist_ok=True)
+    return sites
 
 
 def _compile_our_package() -> None:
@@ -80,7 +102,7 @@ def _compile_our_package() -> None:
     compileall.compile_dir(str(Path(tip_site.__file__).parent), quiet=1)
 
 
-def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) -> SizeResult:
+def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, sites: Path) -> SizeResult:
     ours_dir, plain_dir = workdir / f"ours-{size}", workdir / f"plain-{size}"
     counts = make_our_project(repo, ours_dir, size, args.newsletters, args.events)
     make_plain_project(ours_dir, plain_dir)
@@ -93,9 +115,9 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) ->
         figures = {}
         for which in order:
             if which == "ours":
-                figures[which] = timed_build(ours_dir, workdir / f"site-ours-{size}", strict=True, extra_env=env)
+                figures[which] = timed_build(ours_dir, sites / f"site-ours-{size}", strict=True, extra_env=env)
             elif not args.no_plain:
-                figures[which] = timed_build(plain_dir, workdir / f"site-plain-{size}", strict=False)
+                figures[which] = timed_build(plain_dir, sites / f"site-plain-{size}", strict=False)
         result.ours.append(figures["ours"])
         line = f"  pair {pair}: ours  {_build(figures['ours'])}"
         if "plain" in figures:
@@ -107,9 +129,9 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path) ->
                      f"\n          ratio {ratio:.2f}× time, {cpu:.2f}× CPU time, {memory:.2f}× peak memory")
         print(line, flush=True)
     if args.profile:
-        _profile(ours_dir, workdir, size, env)
+        _profile(ours_dir, workdir, sites, size, env)
     if not args.no_weight:
-        result.weights = _page_weights(workdir, size, not args.no_plain)
+        result.weights = _page_weights(sites, size, not args.no_plain)
     print()
     return result
 
@@ -119,19 +141,19 @@ def _build(figures: BuildFigures) -> str:
             f"peak {figures.peak_mb:6.0f} MB  (CPU {figures.cpu_seconds:.2f} s)")
 
 
-def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, object]:
+def _page_weights(sites: Path, size: int, with_plain: bool) -> dict[str, object]:
     from tip_site.benchmark.page_weight import Browser, sidebar_item_links
 
     weights: dict[str, object] = {}
-    with Browser(workdir / f"site-ours-{size}") as browser:
+    with Browser(sites / f"site-ours-{size}") as browser:
         for label, path in (("home", ""), ("library index", "library/")):
             weight = browser.first_visit(path)
             weights[label] = weight
             print(f"  first visit, {label + ':':15} " + (_weight(weight) if weight else "no such page"))
-        item = _first_item_page(workdir / f"site-ours-{size}")
+        item = _first_item_page(sites / f"site-ours-{size}")
         if item:
             weight = browser.first_visit(item)
-            links, item_links = sidebar_item_links(workdir / f"site-ours-{size}", item) or (0, 0)
+            links, item_links = sidebar_item_links(sites / f"site-ours-{size}", item) or (0, 0)
             print(f"  first visit, a resource page: {_weight(weight)}; sidebar: {links} links, {item_links} to single items")
         search = browser.search(SEARCH_QUERY)
         weights["search"] = search
@@ -139,7 +161,7 @@ def _page_weights(workdir: Path, size: int, with_plain: bool) -> dict[str, objec
         print(f"  search, opened until the first results for '{SEARCH_QUERY}': {_weight(search.until_first_results)}"
               f" ({search.results_shown} results shown)")
     if with_plain:
-        with Browser(workdir / f"site-plain-{size}") as browser:
+        with Browser(sites / f"site-plain-{size}") as browser:
             weight = browser.first_visit("")
             weights["plain home"] = weight
             print(f"  plain Material, first visit, home: {_weight(weight)}")
@@ -158,11 +180,11 @@ def _weight(weight) -> str:
     return text
 
 
-def _profile(project: Path, workdir: Path, size: int, env: dict[str, str]) -> None:
+def _profile(project: Path, workdir: Path, sites: Path, size: int, env: dict[str, str]) -> None:
     import pstats
 
     out = workdir / f"profile-{size}.prof"
-    timed_build(project, workdir / f"site-profile-{size}", strict=True, extra_env=env, profile_to=out)
+    timed_build(project, sites / f"site-profile-{size}", strict=True, extra_env=env, profile_to=out)
     print(f"  profile written to {out}; the costliest calls in our code (cumulative):")
     stats = pstats.Stats(str(out))
     ours = [(key, value) for key, value in stats.stats.items() if "tip_site" in key[0]]  # type: ignore[attr-defined]
@@ -204,6 +226,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material builds")
     parser.add_argument("--no-weight", action="store_true", help="skip measuring page weight in Chromium")
     parser.add_argument("--profile", action="store_true", help="also build ours once under cProfile and list our costliest calls")
+    parser.add_argument("--sites-on-disk", action="store_true", help="write built sites under --workdir, not to memory (/dev/shm)")
     return parser.parse_args(argv)
 
 
