@@ -1,10 +1,12 @@
 """The value objects every page generator returns.
 
 Most generated pages are Markdown, read by MkDocs like any page in docs/.
-The pages made by the thousand (resources, the library's lists) are given as
-parts instead: our views' ready-made HTML, headings as data, and the editor's
-own Markdown — the only part Python-Markdown has to read. Their `markdown`
-is the same page written out as Markdown, which renders to the same HTML.
+The pages made by the hundred (resources, the library's lists, newsletter
+issues, events) are given as parts instead: our views' ready-made HTML,
+headings as data, and the editor's own Markdown — the only part
+Python-Markdown has to read (adapters/assembled_pages.py puts them
+together). Their `markdown` is the same page written out as Markdown, which
+renders to the same HTML: tests/test_assembled_pages.py checks it.
 """
 
 from __future__ import annotations
