@@ -176,7 +176,10 @@ PAGE = Schema(
         DRAFT,
         *(Field(key, "text", "Used by the theme.", required=False) for key in ("template", "icon", "status", "subtitle")),
         Field("hide", "text", "Parts of the page layout to hide (navigation, toc, footer).", required=False, many=True),
-        Field("search", "object", "Search settings for the page.", required=False, fields=(Field("exclude", "bool", "true leaves the page out of search.", required=False),)),
+        Field("search", "object", "Search settings for the page.", required=False, fields=(
+            Field("exclude", "bool", "true leaves the page out of search.", required=False),
+            Field("keywords", "text", "Words people may search for that the page does not use, such as [counselling, therapy].", required=False, many=True),
+        )),
     ),
     doc="A hand-written page in docs/.",
 )

@@ -1,125 +1,187 @@
-"""A static search index in small chunks, of what people search for.
+"""A static search index of every page's words, in files a query fetches a few of.
 
-Each page contributes its title, its summary (front-matter `description`, or
-its first paragraph) and its headings — not its whole text, which would make
-the index, and the memory to build it, grow with every word of every page.
-Terms are grouped by their first two letters, so a query downloads only the
-chunks of its own words; neighbouring groups share a file until it holds
-about `TERMS_FILE_BYTES` (a small site writes dozens of files, not hundreds).
-Page titles and summaries for showing results sit in files of
-`DOCS_PER_CHUNK` pages each.
+Each page gives its title, headings, keywords (front matter `search.keywords`),
+summary and the text of its content. Words are stemmed (Snowball English), so
+"training", "trained" and "trainings" are one term, and each term keeps, for
+each page, the weight of the most telling place it appears: the title (the
+shorter the title, the more), a heading or keyword, the summary, or only the
+text, where a mention counts for more in a short page than in a long one (as
+in BM25), so an event's page outranks the listings that name the same place.
+The browser scores a page by those weights and by how rare each term is
+across the site.
 
 Files, under `INDEX_DIR` of the built site:
-- `manifest.json`: the format, the file each chunk prefix is in, the stop words;
-- `terms/<first prefix in the file>.json`: {term: [page, weight, page, weight, …]};
-- `docs/<n>.json`: [[url, title, summary], …] for pages n*DOCS_PER_CHUNK onwards.
+- `manifest.json`: the format, the page count, the vocabulary file of each
+  two-letter prefix, the stop words and the synonyms;
+- `vocab/<first prefix in the file>.json`: {term: [pages, postings, word, …]}
+  for the terms of neighbouring prefixes, about `VOCAB_FILE_BYTES` a file. The
+  postings are the list [page gap, weight, page gap, weight, …] itself when the
+  term is in at most `INLINE_PAGES` pages, else the number n of
+  `postings/<n>.json` that holds it. The words after them are the spellings
+  seen for the term, so that a typo can be matched against real words;
+- `pages/<n>.json`: page n's address, title, summary and text, fetched for the
+  results shown (titles, and excerpts around the words found).
+
+Pages are numbered in the order they are added, which MkDocs keeps the same
+from build to build; the same pages in the same order give the same bytes.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
-from collections import defaultdict
+from array import array
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+
+from tip_site.search.words import STOP_WORDS, Stems, fold, words
 
 INDEX_DIR = "search-index"
-DOCS_PER_CHUNK = 50
-TERMS_FILE_BYTES = 8_000
-FORMAT = 2
-# How much a word counts where it appears: the title most, then headings, then the summary.
-# A word counts once, where it weighs most; in a title, the shorter the title the more
-# (up to TITLE_BONUS), so "Schools Forum" finds the forum's own page before its meetings.
-TITLE_WEIGHT, HEADING_WEIGHT, SUMMARY_WEIGHT = 80, 30, 20
-TITLE_BONUS = 19
-STOP_WORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or our that the their this to was were will with".split()
-)
+FORMAT = 3
+# How much a word counts where it appears (a word counts once, where it weighs most).
+TITLE_WEIGHT, HEADING_WEIGHT, KEYWORD_WEIGHT, SUMMARY_WEIGHT = 80, 30, 30, 20
+TITLE_BONUS = 19  # up to this much more in a short title: "Schools Forum" finds the forum before its meetings
+BODY_MOST = 10  # in the text only: 1 to 10, by BM25's term-frequency part with these constants
+BM25_K1, BM25_B = 1.2, 0.75
+INLINE_PAGES = 16
+VOCAB_FILE_BYTES = 8_000
+MOST_SPELLINGS = 4
 _WORD = re.compile(r"[^\W_]+")
-_TAG = re.compile(r"<[^>]+>")
-_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
-class SearchRecord:
+class SearchPage:
     url: str  # site-relative, as MkDocs gives it ("library/toolkit/")
     title: str
     summary: str
+    text: str = ""
     headings: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
-def first_paragraph_text(html: str, limit: int = 300) -> str:
-    """The text of the first <p> of rendered HTML, for pages whose front matter has no description."""
-    match = _FIRST_PARAGRAPH.search(html)
-    if not match:
-        return ""
-    text = _SPACE.sub(" ", _TAG.sub("", match.group(1))).strip()
-    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+class SiteIndex:
+    """The index of one build: pages go in one by one, the files come out at the end."""
+
+    def __init__(self, synonyms: dict[str, list[str]] | None = None) -> None:
+        self.stems = Stems()
+        self.pages = 0
+        self._synonyms = synonyms or {}
+        # For each term: the pages it is in, its weight there from the title, headings, keywords or
+        # summary (0 if none), and how often the page's text mentions it (at most 255).
+        self._postings: dict[str, tuple[array, bytearray, bytearray]] = {}
+        self._lengths = array("I")  # words in each page's text
+
+    def add(self, page: SearchPage) -> tuple[str, str]:
+        """Index `page`; return (path under INDEX_DIR, JSON text) of its page file, to write now."""
+        number = self.pages
+        self.pages += 1
+        fields, mentions = self._weights(page)
+        self._lengths.append(sum(mentions.values()))
+        for term in fields.keys() | mentions.keys():
+            entry = self._postings.get(term)
+            if entry is None:
+                entry = self._postings[term] = (array("I"), bytearray(), bytearray())
+            entry[0].append(number)
+            entry[1].append(fields.get(term, 0))
+            entry[2].append(min(255, mentions.get(term, 0)))
+        record = {"u": page.url, "t": page.title, "s": page.summary, "x": page.text}
+        return f"pages/{number}.json", _json(record)
+
+    def _weights(self, page: SearchPage) -> tuple[dict[str, int], Counter[str]]:
+        """The weight of each term in the page's title, headings, keywords and summary; its mentions in the text."""
+        stem = self.stems
+        weights: dict[str, int] = {}
+        title_words = words(page.title)
+        for field_words, weight in (
+            (title_words, TITLE_WEIGHT + max(0, TITLE_BONUS - len(title_words))),
+            (words(" ".join(page.headings)), HEADING_WEIGHT),
+            (words(" ".join(page.keywords)), KEYWORD_WEIGHT),
+            (words(page.summary), SUMMARY_WEIGHT),
+        ):
+            for word in field_words:
+                term = stem(word)
+                if weights.get(term, 0) < weight:
+                    weights[term] = weight
+        mentions: Counter[str] = Counter()
+        for word, count in Counter(_WORD.findall(fold(page.text))).items():
+            if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
+                mentions[stem(word)] += count
+        return weights, mentions
+
+    def files(self) -> dict[str, str]:
+        """The vocabulary, postings and manifest files, as {path under INDEX_DIR: JSON text}."""
+        files: dict[str, str] = {}
+        spellings = self.stems.surfaces()
+        chunks: dict[str, dict[str, list]] = {}
+        external = 0
+        lengths = self._lengths
+        average = max(1.0, sum(lengths) / max(1, len(lengths)))
+        for term in sorted(self._postings):
+            pages, fields, mentions = self._postings[term]
+            postings: list[int] = []
+            previous = 0
+            for page, field, count in zip(pages, fields, mentions):
+                postings += (page - previous, max(field, _body_weight(count, lengths[page] / average)))
+                previous = page
+            if len(pages) <= INLINE_PAGES:
+                where: int | list[int] = postings
+            else:
+                files[f"postings/{external}.json"] = _json(postings)
+                where, external = external, external + 1
+            chunks.setdefault(chunk_name(term), {})[term] = [len(pages), where, *sorted(spellings.get(term, ()))[:MOST_SPELLINGS]]
+        vocab_files, file_of = _grouped(chunks)
+        files.update(vocab_files)
+        files["manifest.json"] = _json({
+            "format": FORMAT, "pages": self.pages, "vocab": file_of,
+            "stop_words": sorted(STOP_WORDS), "synonyms": self._stemmed_synonyms(),
+        })
+        return files
+
+    def _stemmed_synonyms(self) -> dict[str, list[list[str]]]:
+        """{stem of a word people type: [[the words of one way the pages put it], …]}.
+
+        The browser stems those words itself, as it does the words typed.
+        """
+        ways: dict[str, list[list[str]]] = {}
+        for typed, alternatives in sorted(self._synonyms.items()):
+            for word in words(typed):
+                for alternative in alternatives:
+                    way = words(alternative)
+                    if way and way not in ways.setdefault(self.stems(word), []):
+                        ways[self.stems(word)].append(way)
+        return ways
 
 
-def words(text: str) -> list[str]:
-    """Lower-case words without accents, as both the index and the browser split them."""
-    folded = text.lower()
-    if not folded.isascii():  # ASCII has no accents to take off (most text: skip the per-character pass)
-        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return [w for w in _WORD.findall(folded) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+def _body_weight(mentions: int, relative_length: float) -> int:
+    """1 to BODY_MOST for a term the text mentions (0 for none): more mentions, and a shorter text, weigh more."""
+    if not mentions:
+        return 0
+    saturation = mentions * (BM25_K1 + 1) / (mentions + BM25_K1 * (1 - BM25_B + BM25_B * relative_length))
+    return 1 + round((BODY_MOST - 1) * saturation / (BM25_K1 + 1))
 
 
 def chunk_name(term: str) -> str:
-    """The file a term lives in: its first two characters, spelled safely for a file name."""
+    """The vocabulary chunk a term lives in: its first two characters, spelled safely for a file name."""
     prefix = term[:2]
     return prefix if re.fullmatch(r"[a-z0-9]{1,2}", prefix) else "x" + prefix.encode().hex()
 
 
-def build_index(records: Iterable[SearchRecord]) -> dict[str, str]:
-    """The index files, as {path under INDEX_DIR: JSON text}; the same records give the same bytes."""
-    ordered = sorted(records, key=lambda r: r.url)
-    postings: dict[str, dict[int, int]] = defaultdict(dict)
-    for number, record in enumerate(ordered):
-        weights: dict[str, int] = {}
-        title_words = words(record.title)
-        title_weight = TITLE_WEIGHT + max(0, TITLE_BONUS - len(title_words))
-        for field_words, weight in ((title_words, title_weight),
-                                    (words(" ".join(record.headings)), HEADING_WEIGHT),
-                                    (words(record.summary), SUMMARY_WEIGHT)):
-            for word in field_words:
-                if weights.get(word, 0) < weight:
-                    weights[word] = weight
-        for word, weight in weights.items():
-            postings[word][number] = weight
-    chunks: dict[str, dict[str, list[int]]] = defaultdict(dict)
-    for term in sorted(postings):
-        chunks[chunk_name(term)][term] = [value for page, weight in sorted(postings[term].items()) for value in (page, weight)]
-    files, file_of = _terms_files(chunks)
-    for start in range(0, len(ordered), DOCS_PER_CHUNK):
-        page_chunk = ordered[start:start + DOCS_PER_CHUNK]
-        files[f"docs/{start // DOCS_PER_CHUNK}.json"] = _json([[r.url, r.title, r.summary] for r in page_chunk])
-    files["manifest.json"] = _json({
-        "format": FORMAT, "pages": len(ordered), "docs_per_chunk": DOCS_PER_CHUNK,
-        "chunks": file_of, "stop_words": sorted(STOP_WORDS),
-    })
-    return files
-
-
-def _terms_files(chunks: dict[str, dict[str, list[int]]]) -> tuple[dict[str, str], dict[str, str]]:
-    """Chunks joined in prefix order into files of about TERMS_FILE_BYTES; and the file of each prefix."""
+def _grouped(chunks: dict[str, dict[str, list]]) -> tuple[dict[str, str], dict[str, str]]:
+    """Chunks joined in prefix order into files of about VOCAB_FILE_BYTES; and the file of each prefix."""
     files: dict[str, str] = {}
     file_of: dict[str, str] = {}
     group: list[str] = []
     size = 0
 
     def close() -> None:
-        terms = {term: postings for name in group for term, postings in chunks[name].items()}
-        files[f"terms/{group[0]}.json"] = _json(terms)
+        terms = {term: entry for name in group for term, entry in chunks[name].items()}
+        files[f"vocab/{group[0]}.json"] = _json(terms)
         file_of.update((name, group[0]) for name in group)
 
     for name in sorted(chunks):
         chunk_size = len(_json(chunks[name]))
-        if group and size + chunk_size > TERMS_FILE_BYTES:
+        if group and size + chunk_size > VOCAB_FILE_BYTES:
             close()
             group, size = [], 0
         group.append(name)
@@ -129,9 +191,10 @@ def _terms_files(chunks: dict[str, dict[str, list[int]]]) -> tuple[dict[str, str
     return files, file_of
 
 
-def write_index(files: dict[str, str], site_dir: Path) -> None:
+def write_files(files: dict[str, str], site_dir: Path, made: set[Path] | None = None) -> None:
+    """Write index files under site_dir/INDEX_DIR; `made` remembers the folders already made."""
+    made = set() if made is None else made
     out = site_dir / INDEX_DIR
-    made: set[Path] = set()
     for relative, text in files.items():
         path = out / relative
         if path.parent not in made:

@@ -9,6 +9,14 @@ from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
 
 HELP_URI = "help.md"
+# Words someone in distress may type into the site's search that this page does not
+# itself use: search finds this page first for each of them.
+DISTRESS_WORDS = (
+    "suicide", "suicidal", "self-harm", "self harm", "hurting myself", "kill myself", "end my life",
+    "abused", "assault", "rape", "unsafe", "scared", "afraid", "frightened", "threatened", "hurt",
+    "depressed", "depression", "anxiety", "panic", "overwhelmed", "desperate", "hopeless", "alone",
+    "urgent", "helpline", "hotline", "support line", "someone to talk to", "talk to someone",
+)
 
 
 def tel_link(phone: str) -> str:
@@ -36,6 +44,7 @@ def help_page(site: Site) -> list[GeneratedPage]:
             description="Who to contact in a crisis or for support, in Leicester, Leicestershire and Rutland and nationally.",
             last_reviewed=support.last_reviewed,
             next_review=support.next_review,
+            search={"keywords": list(DISTRESS_WORDS)},
         ),
         "# Need help now?\n",
         "**If you or someone else is in immediate danger, call [999](tel:999).**\n",
