@@ -15,7 +15,9 @@ import html as html_module
 import re
 
 _EXCLUDED_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
-_NOT_TEXT = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->|<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.S | re.I)
+_NOT_TEXT = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_NOT_TEXT_START = re.compile(r"<(?:script|style|template|!--)", re.I)
+_HEADING_LINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')  # the "¶" the toc extension adds
 # Tags inside a word ("<em>co</em>-op"): removed; every other tag separates words.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -28,7 +30,10 @@ def page_text(html: str) -> str:
     """The visible text of `html`, on one line."""
     if "data-search-exclude" in html:
         html = _without_excluded(html)
-    html = _NOT_TEXT.sub(" ", html)
+    if _NOT_TEXT_START.search(html):  # rare in page content: skip the slower pass without one
+        html = _NOT_TEXT.sub(" ", html)
+    if "headerlink" in html:
+        html = _HEADING_LINK.sub("", html)
     html = _INLINE_TAG.sub("", html)
     text = _TAG.sub(" ", html)
     if "&" in text:

@@ -58,8 +58,8 @@
     [bar, form, status, list, more, help].forEach(function (part) { dialog.appendChild(part); });
     document.body.appendChild(dialog);
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); search(input.value); });
-    input.addEventListener("input", function () { search(input.value); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); request(input.value); });
+    input.addEventListener("input", function () { request(input.value); });
     more.addEventListener("click", function () { show(PAGE_SIZE, true); });
     // A click on the backdrop (the dialog element itself, outside its box) closes it.
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
@@ -239,6 +239,26 @@
     });
   }
 
+  // One search at a time: while one runs, only the latest query typed waits for it (else a fast
+  // typist's every letter would fetch the index files of every partial word).
+  var running = false, waiting = null;
+
+  function request(query) {
+    waiting = query;
+    if (!running) next();
+  }
+
+  function next() {
+    var query = waiting;
+    waiting = null;
+    running = true;
+    search(query).then(done, done);
+    function done() {
+      running = false;
+      if (waiting !== null) next();
+    }
+  }
+
   function search(query) {
     var number = ++searches;
     query = query.trim();
@@ -247,11 +267,11 @@
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
-      return;
+      return Promise.resolve();
     }
     status.textContent = "Searching…";
     var matched = {};
-    load().then(function (index) {
+    return load().then(function (index) {
       var queryWords = words(query, index.stop_words).filter(function (word, i, all) { return all.indexOf(word) === i; });
       return queryWords.length ? rank(index, queryWords, matched) : null;
     }).then(function (pages) {
@@ -264,7 +284,7 @@
       }
       current.results = pages;
       current.terms = matched;
-      show(PAGE_SIZE, false);
+      return show(PAGE_SIZE, false);
     }).catch(function () {
       if (number === searches) status.textContent = "Search is not available right now. Please try again later.";
     });
@@ -294,14 +314,13 @@
 
   // The stretch of the page's text with the most different words of the query, or its summary.
   function excerpt(page, terms) {
-    var found = [];
-    var pattern = /[\p{L}\p{N}]+/gu, match;
     var tokens = [];
+    var pattern = /[\p{L}\p{N}]+/gu, match;
     while ((match = pattern.exec(page.text)) !== null) {
       var term = stem(fold(match[0]));
       tokens.push({ at: match.index, end: match.index + match[0].length, term: terms[term] ? term : null });
     }
-    var best = -1, bestStart = 0;
+    var best = 0, bestStart = 0;
     for (var start = 0; start < tokens.length; start++) {
       if (!tokens[start].term) continue;
       var distinct = {}, n = 0;
@@ -310,19 +329,16 @@
       }
       if (n > best) { best = n; bestStart = start; }
     }
-    if (best < 0) return page.summary;
+    if (!best) return page.summary;
     var from = Math.max(0, bestStart - 4);
     var to = Math.min(tokens.length - 1, from + EXCERPT_WORDS - 1);
-    found.push(from > 0 ? "…" : "");
-    found.push(page.text.slice(tokens[from].at, tokens[to].end));
-    found.push(to < tokens.length - 1 ? "…" : "");
-    return found.join("");
+    return (from > 0 ? "…" : "") + page.text.slice(tokens[from].at, tokens[to].end) + (to < tokens.length - 1 ? "…" : "");
   }
 
   function show(count, moveFocus) {
     var query = current.query, terms = current.terms;
     var slice = current.results.slice(current.shown, current.shown + count);
-    Promise.all(slice.map(pageData)).then(function (pages) {
+    return Promise.all(slice.map(pageData)).then(function (pages) {
       if (query !== current.query) return;
       var firstLink = null;
       pages.forEach(function (page) {
@@ -362,7 +378,7 @@
       input.focus();
       if (typed) {
         input.value = typed;
-        search(typed);
+        request(typed);
       } else {
         input.select();
       }
