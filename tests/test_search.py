@@ -124,3 +124,23 @@ def test_search_works_under_the_sites_content_security_policy(page, real_site_ur
     expect(dialog.get_by_role("list", name="Search results").get_by_role("link").first).to_have_text("Need help now?")
     expect(dialog.locator("mark").first).to_be_visible()
     assert page.evaluate("window.cspViolations") == []
+
+
+def test_enter_and_the_arrow_keys_move_between_the_search_box_and_the_results(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    searchbox = dialog.get_by_role("searchbox", name="Search for")
+    page.keyboard.type("governance")
+    links = dialog.get_by_role("list", name="Search results").get_by_role("link")
+    expect(links.first).to_have_text("Governance")
+    page.keyboard.press("Enter")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(searchbox).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/governance/")

@@ -58,8 +58,24 @@
     [bar, form, status, list, more, help].forEach(function (part) { dialog.appendChild(part); });
     document.body.appendChild(dialog);
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); request(input.value); });
+    // Enter goes to the results (the first of them, once shown); arrow keys move between them.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (input.value.trim() === current.query && list.firstChild) list.querySelector("a").focus();
+      else request(input.value);
+    });
     input.addEventListener("input", function () { request(input.value); });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (document.activeElement === input && event.key === "ArrowDown" && links.length) links[0].focus();
+      else if (at >= 0 && event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+      else if (at > 0 && event.key === "ArrowUp") links[at - 1].focus();
+      else if (at === 0 && event.key === "ArrowUp") input.focus();
+      else return;
+      event.preventDefault();
+    });
     more.addEventListener("click", function () { show(PAGE_SIZE, true); });
     // A click on the backdrop (the dialog element itself, outside its box) closes it.
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
