@@ -71,7 +71,7 @@ def test_first_paragraph_text_strips_markup():
 def _index(pages: list[SearchPage], synonyms=None) -> tuple[dict[str, str], list[dict]]:
     index = SiteIndex(synonyms)
     page_files = dict(index.add(page) for page in pages)
-    files = index.files()
+    files = dict(index.files())
     files.update(page_files)
     return files, [json.loads(page_files[f"pages/{n}.json"]) for n in range(len(pages))]
 

@@ -71,7 +71,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         keywords = (*map(str, keywords if isinstance(keywords, list) else [keywords]), *self._keywords.get(page.file.src_uri, ()))
         record = SearchPage(page.url, str(title), str(summary), page_text(html), headings, keywords)
         # Written at once, so no page's text is held until the end of the build.
-        write_files(dict([self.index.add(record)]), Path(config.site_dir), self._folders)
+        write_files([self.index.add(record)], Path(config.site_dir), self._folders)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -34,6 +34,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from tip_site.search.words import STOP_WORDS, Stems, fold, words
 
@@ -109,34 +110,41 @@ class SiteIndex:
                 mentions[stem(word)] += count
         return weights, mentions
 
-    def files(self) -> dict[str, str]:
-        """The vocabulary, postings and manifest files, as {path under INDEX_DIR: JSON text}."""
-        files: dict[str, str] = {}
+    def files(self) -> Iterator[tuple[str, str]]:
+        """The postings, vocabulary and manifest files, as (path under INDEX_DIR, JSON text), one at a time."""
         spellings = self.stems.surfaces()
         chunks: dict[str, dict[str, list]] = {}
         external = 0
-        lengths = self._lengths
-        average = max(1.0, sum(lengths) / max(1, len(lengths)))
+        body_weights = self._body_weights()
         for term in sorted(self._postings):
-            pages, fields, mentions = self._postings[term]
+            pages, fields, mentions = self._postings.pop(term)  # each term's lists go once written
             postings: list[int] = []
             previous = 0
             for page, field, count in zip(pages, fields, mentions):
-                postings += (page - previous, max(field, _body_weight(count, lengths[page] / average)))
+                postings += (page - previous, max(field, body_weights[page][count]))
                 previous = page
             if len(pages) <= INLINE_PAGES:
                 where: int | list[int] = postings
             else:
-                files[f"postings/{external}.json"] = _json(postings)
+                yield f"postings/{external}.json", _json(postings)
                 where, external = external, external + 1
             chunks.setdefault(chunk_name(term), {})[term] = [len(pages), where, *sorted(spellings.get(term, ()))[:MOST_SPELLINGS]]
-        vocab_files, file_of = _grouped(chunks)
-        files.update(vocab_files)
-        files["manifest.json"] = _json({
-            "format": FORMAT, "pages": self.pages, "vocab": file_of,
+        yield from _grouped(chunks)
+        yield "manifest.json", _json({
+            "format": FORMAT, "pages": self.pages, "vocab": {name: file for name, file in sorted(_file_of(chunks).items())},
             "stop_words": sorted(STOP_WORDS), "synonyms": self._stemmed_synonyms(),
         })
-        return files
+
+    def _body_weights(self) -> list[tuple[int, ...]]:
+        """For each page, the weight of a term its text mentions 0, 1, … 255 times (pages of like length share one)."""
+        lengths = self._lengths
+        average = max(1.0, sum(lengths) / max(1, len(lengths)))
+        tables: dict[float, tuple[int, ...]] = {}
+        for length in set(lengths):
+            relative = round(length / average, 2)
+            if relative not in tables:
+                tables[relative] = tuple(_body_weight(count, relative) for count in range(256))
+        return [tables[round(length / average, 2)] for length in lengths]
 
     def _stemmed_synonyms(self) -> dict[str, list[list[str]]]:
         """{stem of a word people type: [[the words of one way the pages put it], …]}.
@@ -167,35 +175,35 @@ def chunk_name(term: str) -> str:
     return prefix if re.fullmatch(r"[a-z0-9]{1,2}", prefix) else "x" + prefix.encode().hex()
 
 
-def _grouped(chunks: dict[str, dict[str, list]]) -> tuple[dict[str, str], dict[str, str]]:
-    """Chunks joined in prefix order into files of about VOCAB_FILE_BYTES; and the file of each prefix."""
-    files: dict[str, str] = {}
-    file_of: dict[str, str] = {}
-    group: list[str] = []
+def _groups(chunks: dict[str, dict[str, list]]) -> list[list[str]]:
+    """Chunk names in prefix order, in groups of about VOCAB_FILE_BYTES (one file each)."""
+    groups: list[list[str]] = []
     size = 0
-
-    def close() -> None:
-        terms = {term: entry for name in group for term, entry in chunks[name].items()}
-        files[f"vocab/{group[0]}.json"] = _json(terms)
-        file_of.update((name, group[0]) for name in group)
-
     for name in sorted(chunks):
         chunk_size = len(_json(chunks[name]))
-        if group and size + chunk_size > VOCAB_FILE_BYTES:
-            close()
-            group, size = [], 0
-        group.append(name)
+        if not groups or size + chunk_size > VOCAB_FILE_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(name)
         size += chunk_size
-    if group:
-        close()
-    return files, file_of
+    return groups
 
 
-def write_files(files: dict[str, str], site_dir: Path, made: set[Path] | None = None) -> None:
-    """Write index files under site_dir/INDEX_DIR; `made` remembers the folders already made."""
+def _grouped(chunks: dict[str, dict[str, list]]) -> Iterator[tuple[str, str]]:
+    for group in _groups(chunks):
+        yield f"vocab/{group[0]}.json", _json({term: entry for name in group for term, entry in chunks[name].items()})
+
+
+def _file_of(chunks: dict[str, dict[str, list]]) -> dict[str, str]:
+    """The vocabulary file of each chunk: the first chunk name of its group."""
+    return {name: group[0] for group in _groups(chunks) for name in group}
+
+
+def write_files(files: Iterable[tuple[str, str]], site_dir: Path, made: set[Path] | None = None) -> None:
+    """Write index files, given as (path, text), under site_dir/INDEX_DIR; `made` remembers the folders made."""
     made = set() if made is None else made
     out = site_dir / INDEX_DIR
-    for relative, text in files.items():
+    for relative, text in files:
         path = out / relative
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
