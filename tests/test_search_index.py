@@ -56,6 +56,7 @@ def test_each_term_lives_in_the_chunk_of_its_first_two_letters(term, expected):
         ('<div class="cards" data-search-exclude><div><p>Card</p></div><p>Card two</p></div><p>After</p>', "After"),
         ('<p>Before</p><img src="x.png" alt="" data-search-exclude><p>After</p>', "Before After"),
         ("<p>&lt;script&gt; is shown as text</p>", "<script> is shown as text"),
+        ("<p>The attribute data-search-exclude, in words</p><p>stays</p>", "The attribute data-search-exclude, in words stays"),
     ],
 )
 def test_page_text_is_what_a_reader_sees(html, text):

@@ -22,11 +22,10 @@ from tip_site.search.site_index import SearchPage, SiteIndex, write_files
 from tip_site.views.search_keywords import search_keywords
 
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
-# The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when
-# a visitor first opens search; and the small script every page runs for the search button.
+# The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
+# visitor first opens search (by overrides/assets/tip/search-button.js, in the site's script bundle).
 DIALOG_SCRIPT = ("assets/tip/search.js", ("english_stemmer.js", "search.js"))
 DIALOG_STYLE = ("assets/tip/search.css", ("search.css",))
-BUTTON_SCRIPT = ("assets/tip/search-button.js", ("search-button.js",))
 
 
 class SearchConfig(Config):
@@ -52,7 +51,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # tip-content (listed before us) has loaded the content: item pages' facts become keywords.
         site = getattr(config.plugins.get("tip-content"), "site", None)
         self._keywords = search_keywords(site) if site is not None else {}
-        for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE, BUTTON_SCRIPT):
+        for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
             parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
             files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))
         return files

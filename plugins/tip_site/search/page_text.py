@@ -14,14 +14,13 @@ from __future__ import annotations
 import html as html_module
 import re
 
-_EXCLUDED_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-search-exclude\b[^>]*>")
+_TAG_NAME = re.compile(r"[a-zA-Z][\w-]*")
 _NOT_TEXT = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _NOT_TEXT_START = re.compile(r"<(?:script|style|template|!--)", re.I)
 _HEADING_LINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')  # the "¶" the toc extension adds
 # Tags inside a word ("<em>co</em>-op"): removed; every other tag separates words.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
@@ -34,11 +33,10 @@ def page_text(html: str) -> str:
         html = _NOT_TEXT.sub(" ", html)
     if "headerlink" in html:
         html = _HEADING_LINK.sub("", html)
-    html = _INLINE_TAG.sub("", html)
-    text = _TAG.sub(" ", html)
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", html))
     if "&" in text:
         text = html_module.unescape(text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def first_paragraph_text(html: str, limit: int = 300) -> str:
@@ -54,9 +52,17 @@ def _without_excluded(html: str) -> str:
     """`html` without the elements marked data-search-exclude (and all they contain)."""
     out = []
     position = 0
-    while (start := _EXCLUDED_START.search(html, position)) is not None:
-        out.append(html[position:start.start()])
-        position = _end_of_element(html, start.group(1).lower(), start.end())
+    while (marker := html.find("data-search-exclude", position)) >= 0:
+        start = html.rfind("<", position, marker)
+        end_of_tag = html.find(">", marker)
+        inside_a_tag = start >= 0 and end_of_tag >= 0 and html.find(">", start, marker) < 0
+        tag = _TAG_NAME.match(html, start + 1) if inside_a_tag else None
+        if tag is None:  # the words outside a tag: text, not a mark
+            out.append(html[position:marker + 1])
+            position = marker + 1
+            continue
+        out.append(html[position:start])
+        position = _end_of_element(html, tag.group(0).lower(), end_of_tag + 1)
     out.append(html[position:])
     return "".join(out)
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -68,29 +68,39 @@ class SiteIndex:
         self.stems = Stems()
         self.pages = 0
         self._synonyms = synonyms or {}
-        # For each term: the pages it is in, its weight there from the title, headings, keywords or
-        # summary (0 if none), and how often the page's text mentions it (at most 255).
-        self._postings: dict[str, tuple[array, bytearray, bytearray]] = {}
+        # For each term, numbers in page order: page << 16 | weight from the title, headings, keywords
+        # or summary (0 if none) << 8 | mentions in the text (at most 255). A page may have several
+        # (one per word of the text with that stem, one for the other fields): files() adds them up.
+        self._postings: defaultdict[str, array] = defaultdict(lambda: array("Q"))
         self._lengths = array("I")  # words in each page's text
+        self._term_of: dict[str, str] = {}  # each word of the texts seen so far: its term, or "" if none
 
     def add(self, page: SearchPage) -> tuple[str, str]:
-        """Index `page`; return (path under INDEX_DIR, JSON text) of its page file, to write now."""
+        """Index `page`; return (path under INDEX_DIR, JSON text) of its page file, to write now.
+
+        The hot loop of indexing (thousands of pages, hundreds of words each): kept to a dict
+        lookup and an append per distinct word.
+        """
         number = self.pages
         self.pages += 1
-        fields, mentions = self._weights(page)
-        self._lengths.append(sum(mentions.values()))
-        for term in fields.keys() | mentions.keys():
-            entry = self._postings.get(term)
-            if entry is None:
-                entry = self._postings[term] = (array("I"), bytearray(), bytearray())
-            entry[0].append(number)
-            entry[1].append(fields.get(term, 0))
-            entry[2].append(min(255, mentions.get(term, 0)))
+        base = number << 16
+        postings, term_of = self._postings, self._term_of
+        length = 0
+        for word, count in Counter(_WORD.findall(fold(page.text))).items():
+            term = term_of.get(word)
+            if term is None:
+                term = term_of[word] = self.stems(word) if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()) else ""
+            if term:
+                postings[term].append(base | (count if count < 255 else 255))
+                length += count
+        for term, weight in self._fields(page).items():
+            postings[term].append(base | weight << 8)
+        self._lengths.append(length)
         record = {"u": page.url, "t": page.title, "s": page.summary, "x": page.text}
         return f"pages/{number}.json", _json(record)
 
-    def _weights(self, page: SearchPage) -> tuple[dict[str, int], Counter[str]]:
-        """The weight of each term in the page's title, headings, keywords and summary; its mentions in the text."""
+    def _fields(self, page: SearchPage) -> dict[str, int]:
+        """The weight of each term of the page's title, headings, keywords and summary (where it weighs most)."""
         stem = self.stems
         weights: dict[str, int] = {}
         title_words = words(page.title)
@@ -104,11 +114,7 @@ class SiteIndex:
                 term = stem(word)
                 if weights.get(term, 0) < weight:
                     weights[term] = weight
-        mentions: Counter[str] = Counter()
-        for word, count in Counter(_WORD.findall(fold(page.text))).items():
-            if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
-                mentions[stem(word)] += count
-        return weights, mentions
+        return weights
 
     def files(self) -> Iterator[tuple[str, str]]:
         """The postings, vocabulary and manifest files, as (path under INDEX_DIR, JSON text), one at a time."""
@@ -117,18 +123,14 @@ class SiteIndex:
         external = 0
         body_weights = self._body_weights()
         for term in sorted(self._postings):
-            pages, fields, mentions = self._postings.pop(term)  # each term's lists go once written
-            postings: list[int] = []
-            previous = 0
-            for page, field, count in zip(pages, fields, mentions):
-                postings += (page - previous, max(field, body_weights[page][count]))
-                previous = page
-            if len(pages) <= INLINE_PAGES:
+            postings = _postings(self._postings.pop(term), body_weights)  # each term's list goes once written
+            pages = len(postings) // 2
+            if pages <= INLINE_PAGES:
                 where: int | list[int] = postings
             else:
                 yield f"postings/{external}.json", _json(postings)
                 where, external = external, external + 1
-            chunks.setdefault(chunk_name(term), {})[term] = [len(pages), where, *sorted(spellings.get(term, ()))[:MOST_SPELLINGS]]
+            chunks.setdefault(chunk_name(term), {})[term] = [pages, where, *sorted(spellings.get(term, ()))[:MOST_SPELLINGS]]
         yield from _grouped(chunks)
         yield "manifest.json", _json({
             "format": FORMAT, "pages": self.pages, "vocab": {name: file for name, file in sorted(_file_of(chunks).items())},
@@ -159,6 +161,24 @@ class SiteIndex:
                     if way and way not in ways.setdefault(self.stems(word), []):
                         ways[self.stems(word)].append(way)
         return ways
+
+
+def _postings(packed: array, body_weights: list[tuple[int, ...]]) -> list[int]:
+    """[page gap, weight, …] from a term's packed numbers, a page's several numbers added up."""
+    postings: list[int] = []
+    previous = page = -1
+    field = count = 0
+    for value in packed:
+        if value >> 16 != page:
+            if page >= 0:
+                postings += (page - max(previous, 0), max(field, body_weights[page][count if count < 255 else 255]))
+                previous = page
+            page, field, count = value >> 16, value >> 8 & 255, value & 255
+        else:
+            field, count = max(field, value >> 8 & 255), count + (value & 255)
+    if page >= 0:
+        postings += (page - max(previous, 0), max(field, body_weights[page][count if count < 255 else 255]))
+    return postings
 
 
 def _body_weight(mentions: int, relative_length: float) -> int:

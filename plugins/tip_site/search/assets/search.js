@@ -295,7 +295,7 @@
       list.replaceChildren();
       if (pages === null) {
         more.hidden = true;
-        status.textContent = "Type a word of two letters or more to search for “" + query + "”.";
+        status.textContent = "No results for “" + query + "”: search needs a word of two letters or more, other than words like “the”.";
         return;
       }
       current.results = pages;
