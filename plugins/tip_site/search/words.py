@@ -12,8 +12,11 @@ import unicodedata
 
 import snowballstemmer
 
+# Words too common to tell pages apart, which people type in questions ("how do I join").
 STOP_WORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or our that the their this to was were will with".split()
+    "a about an and are as at be by can could did do does for from had has have how i if in into is it its me my "
+    "of on or our so that the their them then there these they this those to us was we what when where which who "
+    "why will with would you your".split()
 )
 _WORD = re.compile(r"[^\W_]+")
 _STEMMER = snowballstemmer.stemmer("english")

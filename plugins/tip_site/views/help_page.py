@@ -15,7 +15,8 @@ DISTRESS_WORDS = (
     "suicide", "suicidal", "self-harm", "self harm", "hurting myself", "kill myself", "end my life",
     "abused", "assault", "rape", "unsafe", "scared", "afraid", "frightened", "threatened", "hurt",
     "depressed", "depression", "anxiety", "panic", "overwhelmed", "desperate", "hopeless", "alone",
-    "urgent", "helpline", "hotline", "support line", "someone to talk to", "talk to someone",
+    "feeling low", "struggling", "lonely", "sad", "crying", "urgent", "helpline", "hotline", "support line",
+    "someone to talk to", "talk to someone",
 )
 
 

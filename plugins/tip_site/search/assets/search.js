@@ -153,10 +153,11 @@
       var vocab = Object.assign({}, files[1], files[0]);
       var found = {};
       if (vocab[own]) found[own] = { entry: vocab[own], factor: EXACT };
-      if (word.length >= 3) {
+      // A word the site has is taken as typed: "join" is not "joint".
+      else if (word.length >= 3) {
         // Still typing ("reflec"), or a longer form of the word ("reflecti" holds the term "reflect").
         Object.keys(vocab).filter(function (term) {
-          return term !== own && (term.lastIndexOf(word, 0) === 0 ||
+          return (term.lastIndexOf(word, 0) === 0 ||
             (term.length >= Math.max(4, word.length - 3) && word.lastIndexOf(term, 0) === 0));
         }).sort(function (a, b) { return vocab[b][0] - vocab[a][0] || (a < b ? -1 : 1); })
           .slice(0, PREFIX_TERMS).forEach(function (term) { found[term] = { entry: vocab[term], factor: PREFIX }; });
