@@ -28,7 +28,7 @@ from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_tem
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.views.drafts import DRAFT_BANNER, draft_uris
+from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
@@ -57,8 +57,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
     kept_rendered: set[str]
-    # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
-    drafts: frozenset[str] = frozenset()
+    # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
+    banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
@@ -74,7 +74,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.site = None
         self.rendered = {}
         self.kept_rendered = set()
-        self.drafts = frozenset()
+        self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
         self.assembled = AssembledPages(config)
@@ -82,8 +82,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
+            # Previews show drafts and scheduled items too, each under its banner.
             self.site = load_site(
-                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=self.today
+                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve,
+                today=None if self.is_serve else self.today,
             )
         except SiteInvalid as invalid:
             raise PluginError(invalid.report()) from None
@@ -91,7 +93,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
-        self.drafts = draft_uris(self.site)
+        self.banners = preview_banners(self.site, self.today)
         gc.freeze()  # the content lives until the build ends (see on_env)
         return config
 
@@ -107,8 +109,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
                     "from content/ — rename or remove the file in docs/"
                 )
-            # Drafts (previews only) are read whole as Markdown, under their banner.
-            content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
+            # Drafts and scheduled items (previews only) are read whole as Markdown, under their banner.
+            content = page.markdown if page.uri in self.banners else self.assembled.source_of(page)
             file = File.generated(config, page.uri, content=content)
             files.append(file)
             if page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
@@ -147,7 +149,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             elif page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
-        return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
+        return self.banners.get(page.file.src_uri, "") + markdown
 
     @event_priority(50)  # first: every other plugin sees the finished HTML
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
