@@ -24,9 +24,10 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.serve_errors import show_errors_in_browser
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
-from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
@@ -63,6 +64,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
+    # The content problems that stopped the current build, for `mkdocs serve`'s error page.
+    content_problems: list[Problem] = []
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
@@ -72,6 +76,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         gc.unfreeze()
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
+        self.content_problems = []
         self.rendered = {}
         self.kept_rendered = set()
         self.banners = {}
@@ -88,6 +93,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 today=None if self.is_serve else self.today,
             )
         except SiteInvalid as invalid:
+            self.content_problems = [*invalid.errors, *invalid.warnings]
             raise PluginError(invalid.report()) from None
         for warning in self.site.warnings:
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
@@ -118,6 +124,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 SharedParserPage(file, config, parser)
         self._add_generated_files(files, config)
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # A failed rebuild shows its problems in the browser instead of leaving it waiting.
+        server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
         """Ask for these pages' rendered HTML to be kept in `rendered` (call from on_files)."""
