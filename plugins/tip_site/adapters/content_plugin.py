@@ -38,6 +38,13 @@ from tip_site.views.site_pages import generated_pages
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
 
+def dirty_notice_as_info(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every `--dirty` build, which `strict: true` turns into an abort: make it INFO."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
+
+
 class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
 
@@ -68,8 +75,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     content_problems: list[Problem] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Only remembers how MkDocs was started: previews show drafts.
+        # Remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
+        if dirty:
+            # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
+            logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
