@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -24,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.render_cache import RenderCache, scope_of
 from tip_site.adapters.serve_errors import show_errors_in_browser
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
@@ -73,10 +75,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     # The content problems that stopped the current build, for `mkdocs serve`'s error page.
     content_problems: list[Problem] = []
+    # `mkdocs serve` only: pages whose Markdown is unchanged are not converted again on a rebuild.
+    render_cache: RenderCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
+        if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
+            self.render_cache = RenderCache()
         if dirty:
             # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
             logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
@@ -170,10 +176,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             elif page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
-        return self.banners.get(page.file.src_uri, "") + markdown
+        markdown = self.banners.get(page.file.src_uri, "") + markdown
+        if self.render_cache is not None and self.render_cache.unchanged(page.file.src_uri, markdown):
+            return ""  # converted on the previous rebuild: on_page_content puts that HTML back
+        return markdown
 
     @event_priority(50)  # first: every other plugin sees the finished HTML
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.render_cache is not None:
+            html = self.render_cache.converted(page, html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
@@ -191,6 +202,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     on_page_content = CombinedEvent(_complete_content, _release_markdown)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.render_cache is not None:  # links in converted pages resolve against these
+            config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+            self.render_cache.begin(scope_of([f.src_uri for f in files.documentation_pages()], config_text))
         nav_links = NavLinks(nav)
         self.shared_nav = SharedNav(nav, nav_links)
         self.page_shells = PageShells(nav_links)
@@ -198,6 +212,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(self.page_shells.report())
+        if self.render_cache is not None:
+            log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
