@@ -150,9 +150,14 @@ def test_synonyms_go_to_the_browser_under_the_stem_of_the_word_typed():
     assert synonyms == {"teacher": [["schools"], ["education", "staff"]], "parent": [["families"]]}
 
 
-def test_the_same_pages_give_the_same_bytes():
+def test_the_same_pages_give_the_same_bytes_and_many_pages_widen_the_numbers(monkeypatch):
+    from tip_site.search import site_index
+
     pages = [SearchPage(f"p{n}/", f"Page {n}", "Summary.", f"Text {n} and more words {n % 3}.") for n in range(40)]
-    assert _index(pages)[0] == _index(pages)[0]
+    narrow = _index(pages)[0]
+    assert narrow == _index(pages)[0]
+    monkeypatch.setattr(site_index, "NARROW_PAGES", 7)  # as if the site had more than 65,535 pages
+    assert _index(pages)[0] == narrow
 
 
 def test_small_vocabulary_chunks_share_a_file_and_each_prefix_is_found_in_its_own(monkeypatch):

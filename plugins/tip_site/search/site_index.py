@@ -48,6 +48,7 @@ BM25_K1, BM25_B = 1.2, 0.75
 INLINE_PAGES = 16
 VOCAB_FILE_BYTES = 8_000
 MOST_SPELLINGS = 4
+NARROW_PAGES = 1 << 16  # page numbers below this fit, with a weight and a count, in 32 bits
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -71,7 +72,9 @@ class SiteIndex:
         # For each term, numbers in page order: page << 16 | weight from the title, headings, keywords
         # or summary (0 if none) << 8 | mentions in the text (at most 255). A page may have several
         # (one per word of the text with that stem, one for the other fields): files() adds them up.
-        self._postings: defaultdict[str, array] = defaultdict(lambda: array("Q"))
+        # Four bytes a number while pages are fewer than NARROW_PAGES (5 MB less at 5,000 resources), then eight.
+        self._postings: defaultdict[str, array] = defaultdict(lambda: array(self._typecode))
+        self._typecode = "I"
         self._lengths = array("I")  # words in each page's text
         self._term_of: dict[str, str] = {}  # each word of the texts seen so far: its term, or "" if none
 
@@ -83,6 +86,8 @@ class SiteIndex:
         """
         number = self.pages
         self.pages += 1
+        if number == NARROW_PAGES:
+            self._widen()
         base = number << 16
         postings, term_of = self._postings, self._term_of
         length = 0
@@ -98,6 +103,12 @@ class SiteIndex:
         self._lengths.append(length)
         record = {"u": page.url, "t": page.title, "s": page.summary, "x": page.text}
         return f"pages/{number}.json", _json(record)
+
+    def _widen(self) -> None:
+        """Page numbers no longer fit in 16 bits: every term's numbers take eight bytes from now on."""
+        self._typecode = "Q"
+        for term, numbers in self._postings.items():
+            self._postings[term] = array("Q", numbers)
 
     def _fields(self, page: SearchPage) -> dict[str, int]:
         """The weight of each term of the page's title, headings, keywords and summary (where it weighs most)."""
