@@ -144,3 +144,14 @@ def test_enter_and_the_arrow_keys_move_between_the_search_box_and_the_results(pa
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/governance/")
+
+
+def test_words_that_name_javascript_internals_are_searched_like_any_other(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    for word in ("constructor", "hasOwnProperty"):
+        dialog.get_by_role("searchbox", name="Search for").fill(word)
+        expect(dialog.get_by_role("status")).to_have_text(re.compile(f"No results for “{re.escape(word)}”"))
+    dialog.get_by_role("searchbox", name="Search for").fill("privacy")
+    expect(dialog.get_by_role("list", name="Search results").get_by_role("link").first).to_have_text("Privacy notice")

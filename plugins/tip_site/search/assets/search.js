@@ -23,9 +23,12 @@
   var dialog, input, status, list, more, opener;
   var manifest = null;
   var cache = {};
-  var stems = {};
-  var current = { query: "", results: [], shown: 0, terms: {} };
+  var stems = Object.create(null);
+  var current = { query: "", results: [], shown: 0, terms: Object.create(null) };
   var searches = 0;
+
+  // Index files are plain objects: "constructor" is a word people search for, not Object's.
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -152,7 +155,7 @@
     return Promise.all([vocabulary(index, own), vocabulary(index, word)]).then(function (files) {
       var vocab = Object.assign({}, files[1], files[0]);
       var found = {};
-      if (vocab[own]) found[own] = { entry: vocab[own], factor: EXACT };
+      if (has(vocab, own)) found[own] = { entry: vocab[own], factor: EXACT };
       // A word the site has is taken as typed: "join" is not "joint".
       else if (word.length >= 3) {
         // Still typing ("reflec"), or a longer form of the word ("reflecti" holds the term "reflect").
@@ -197,7 +200,7 @@
 
   // {page: score} for one typed word: its best match on each page, across its terms and synonyms.
   function scoresFor(index, word, matched) {
-    var ways = [[word]].concat(index.synonyms[stem(word)] || []);
+    var ways = [[word]].concat(has(index.synonyms, stem(word)) ? index.synonyms[stem(word)] : []);
     return Promise.all(ways.map(function (way, w) {
       // One way of saying the word: every one of its words must be on the page.
       return Promise.all(way.map(function (part) {
@@ -279,7 +282,7 @@
   function search(query) {
     var number = ++searches;
     query = query.trim();
-    current = { query: query, results: [], shown: 0, terms: {} };
+    current = { query: query, results: [], shown: 0, terms: Object.create(null) };
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
@@ -287,7 +290,7 @@
       return Promise.resolve();
     }
     status.textContent = "Searching…";
-    var matched = {};
+    var matched = Object.create(null);
     return load().then(function (index) {
       var queryWords = words(query, index.stop_words).filter(function (word, i, all) { return all.indexOf(word) === i; });
       return queryWords.length ? rank(index, queryWords, matched) : null;
@@ -340,7 +343,7 @@
     var best = 0, bestStart = 0;
     for (var start = 0; start < tokens.length; start++) {
       if (!tokens[start].term) continue;
-      var distinct = {}, n = 0;
+      var distinct = Object.create(null), n = 0;
       for (var k = start; k < Math.min(tokens.length, start + EXCERPT_WORDS); k++) {
         if (tokens[k].term && !distinct[tokens[k].term]) { distinct[tokens[k].term] = true; n++; }
       }
