@@ -22,7 +22,7 @@ def _service(service: SupportService) -> list[str]:
     if service.text_message:
         lines.append(f"- Text: {text(service.text_message)}")
     if service.url:
-        lines.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}]({service.url})")
+        lines.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}](<{service.url}>)")  # < >: the address ends there
     if service.hours:
         lines.append(f"- Open: {text(service.hours)}")
     return [*lines, ""]
