@@ -11,11 +11,11 @@ and needed.
 
 from __future__ import annotations
 
-from tip_site.core.link_schemes import refused_scheme, scheme
+from tip_site.core.link_schemes import malformed, refused_scheme, scheme
 
 # Elements, by name: what each is for.
 TAGS: dict[str, str] = {
-    "a": "links",
+    "a": "links to pages, files, email addresses and phone numbers",
     "abbr": "abbreviations, spelt out in their title (Markdown's abbr extension writes them too)",
     "b": "bold text typed as HTML",
     "blockquote": "quotations (Markdown's >)",
@@ -36,11 +36,11 @@ TAGS: dict[str, str] = {
     "figcaption": "an image's caption",
     "figure": "an image with its caption",
     "h1": "the page title",
-    "h2": "headings",
-    "h3": "headings",
-    "h4": "headings",
-    "h5": "headings",
-    "h6": "headings",
+    "h2": "section headings",
+    "h3": "section headings",
+    "h4": "section headings",
+    "h5": "section headings",
+    "h6": "section headings",
     "hr": "thematic breaks (---), and the rule above footnotes",
     "i": "italic text typed as HTML",
     "img": "images kept with the content",
@@ -49,7 +49,7 @@ TAGS: dict[str, str] = {
     "li": "list items",
     "mark": "highlighted text",
     "ol": "numbered lists, and the list of footnotes",
-    "p": "paragraphs",
+    "p": "paragraphs of text",
     "pre": "code blocks",
     "q": "short quotations",
     "s": "text that is no longer accurate",
@@ -57,17 +57,17 @@ TAGS: dict[str, str] = {
     "small": "small print",
     "span": "code highlighting wraps each token in a <span>",
     "strong": "strong emphasis (**text**)",
-    "sub": "subscripts",
+    "sub": "subscripts, as in CO2",
     "summary": "the title of a collapsible block",
     "sup": "superscripts, and footnote references",
-    "table": "tables",
-    "tbody": "tables",
-    "td": "tables",
-    "tfoot": "tables",
+    "table": "tables of data",
+    "tbody": "a table's body",
+    "td": "table cells",
+    "tfoot": "a table's footer rows",
     "th": "table headers",
-    "thead": "tables",
+    "thead": "a table's header rows",
     "time": "dates and times, with a machine-readable datetime",
-    "tr": "tables",
+    "tr": "table rows",
     "ul": "bulleted lists",
     "var": "variables in formulas or code",
     "wbr": "where a long word may break",
@@ -196,7 +196,7 @@ def attribute_allowed(tag: str, name: str) -> bool:
 def attribute_value(tag: str, name: str, value: str) -> str | None:
     """The value an allowed attribute keeps (classes filtered), or None if it must go."""
     if name in URL_ATTRIBUTES:
-        if refused_scheme(value) or (tag == "img" and name == "src" and image_source_problem(value)):
+        if refused_scheme(value) or malformed(value) or (tag == "img" and name == "src" and image_source_problem(value)):
             return None
         return value
     if name == "class":

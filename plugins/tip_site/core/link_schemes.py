@@ -49,6 +49,16 @@ def scheme(address: str) -> str | None:
     return head
 
 
+# Characters no address holds as they are (RFC 3986 has them percent-encoded): where one
+# stands, something other than an address was written (`javascript:…` in backticks, say).
+NOT_IN_ADDRESSES = frozenset('`"<>')
+
+
+def malformed(address: str) -> bool:
+    """True if `address`, read as browsers read it, holds a character no address holds."""
+    return not NOT_IN_ADDRESSES.isdisjoint(as_browsers_read_it(address))
+
+
 def refused_scheme(address: str) -> str | None:
     """The scheme that keeps `address` off the site ("javascript"), or None if it may be used."""
     found = scheme(address)

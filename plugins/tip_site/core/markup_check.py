@@ -20,7 +20,8 @@ from html.parser import HTMLParser
 from markdown import Markdown
 
 from tip_site.core import html_policy as policy
-from tip_site.core.link_schemes import ALLOWED_SCHEMES, as_browsers_read_it, refused_scheme, scheme
+from tip_site.core.link_schemes import ALLOWED_SCHEMES, as_browsers_read_it, malformed, refused_scheme, scheme
+from tip_site.core.plain_text import markup_in_text
 from tip_site.core.problems import Problems
 
 # What the site renders editors' Markdown with (mkdocs.yml), and the extensions editors
@@ -35,6 +36,9 @@ _EMBEDDING_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed
 _FORM_ELEMENTS = frozenset({"form", "input", "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "legend", "output", "datalist"})
 _PAGE_ELEMENTS = frozenset({"html", "head", "body", "base", "meta", "link", "style", "title"})
 _PICTURE_ELEMENTS = frozenset({"svg", "math", "picture", "map", "area"})
+
+_CODE_ELEMENTS = frozenset({"code", "pre"})
+_TEXT_FIX = "remove it, or put it between `backticks` to show it as code"
 
 ALLOWED_SCHEME_WORDS = "an https:// address, an email address (mailto:), a phone number (tel:) or a page of this site"
 
@@ -111,6 +115,7 @@ class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
+        self._in_code = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not policy.allowed_tag(tag):
@@ -120,8 +125,25 @@ class _Reader(HTMLParser):
             finding = _attribute_finding(tag, name, value or "")
             if finding:
                 self.findings.append(finding)
+        if tag in _CODE_ELEMENTS:
+            self._in_code += 1
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in _CODE_ELEMENTS:
+            self._in_code -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _CODE_ELEMENTS and self._in_code:
+            self._in_code -= 1
+
+    def handle_data(self, data: str) -> None:
+        # Markdown shows what it could not read as HTML as text: `<a/href=…>` is a tag to a
+        # browser, and so is `&lt;script&gt;` pasted from elsewhere. Code shows HTML on purpose.
+        if not self._in_code and ("<" in data or ":" in data or "=" in data):
+            markup = markup_in_text(data)
+            if markup is not None:
+                self.findings.append(Finding(("text", markup[0]), markup[0], _TEXT_FIX))
 
 
 def _element_finding(tag: str) -> Finding:
@@ -150,6 +172,8 @@ def _attribute_finding(tag: str, name: str, value: str) -> Finding | None:
     if name in policy.URL_ATTRIBUTES:
         if refused_scheme(value):
             return _address_finding(value)
+        if malformed(value):
+            return Finding(key, f"'{value}' is not an address", f"link to {ALLOWED_SCHEME_WORDS}")
         if tag == "img" and name == "src" and policy.image_source_problem(value):
             return Finding(key, f"the image '{value}' is on another website", "save the image with the content and give its file name: the site loads nothing from other hosts")
     elif name == "class":

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from tip_site.core.link_schemes import refused_scheme
+from tip_site.core.link_schemes import malformed, refused_scheme
 from tip_site.core.plain_text import markup_in_text
 from tip_site.core.problems import Problems
 from tip_site.core.suggest import did_you_mean
@@ -21,8 +21,6 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
 URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-# Characters a web address never holds unencoded (RFC 3986): quotes and brackets would end it early in HTML or Markdown.
-NOT_IN_ADDRESSES = frozenset('"<>\\^`{|}') | frozenset(map(chr, range(32))) | {"\x7f"}
 
 # What each kind of value looks like, in words an editor understands.
 KIND_WORDS = {
@@ -180,6 +178,16 @@ def _kind_words(spec: Field) -> str:
 
 
 def _text(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    text = _words(reader, raw, spec, name, line)
+    markup = markup_in_text(text) if text is not None else None
+    if markup is not None:
+        reader.error(line, name, *markup)
+        return None
+    return text
+
+
+def _words(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    """The value as text, without deciding what it may hold (plain text, an address)."""
     if isinstance(raw, bool) or isinstance(raw, (LineDict, LineList)):
         reader.error(line, name, f"expected text, found {_describe(raw)}", "write plain text; put it in double quotes if it is a word like true or false")
         return None
@@ -189,10 +197,6 @@ def _text(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | 
         return None
     if spec.choices and text not in spec.choices:
         reader.error(line, name, f"'{text}' is not allowed here", did_you_mean(text, spec.choices))
-        return None
-    markup = markup_in_text(text)
-    if markup is not None:
-        reader.error(line, name, *markup)
         return None
     return text
 
@@ -271,11 +275,11 @@ def _bool(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> bool |
 
 
 def _url(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
-    text = _text(reader, raw, spec, name, line)
+    text = _words(reader, raw, spec, name, line)
     if text is not None and refused_scheme(text):
         reader.error(line, name, f"'{text}' uses '{refused_scheme(text)}:', which the site does not allow", "write the full web address, starting with https://")
         return None
-    if text is not None and (not URL.match(text) or not set(text).isdisjoint(NOT_IN_ADDRESSES)):
+    if text is not None and (not URL.match(text) or malformed(text) or not text.isprintable()):
         reader.error(line, name, f"'{text}' is not a web address", "write the full address, starting with https://")
         return None
     return text

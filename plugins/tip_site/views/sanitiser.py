@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import nh3
 
 from tip_site.core import html_policy as policy
-from tip_site.core.link_schemes import ALLOWED_SCHEMES, refused_scheme
+from tip_site.core.link_schemes import ALLOWED_SCHEMES, malformed, refused_scheme
 
 _CONTENT_POLICY = dict(
     tags=set(policy.TAGS),
@@ -68,7 +68,7 @@ ELSEWHERE_DROPPED = frozenset(
 
 
 def _elsewhere_value(tag: str, name: str, value: str) -> str | None:
-    if name in policy.URL_ATTRIBUTES and refused_scheme(value):
+    if name in policy.URL_ATTRIBUTES and (refused_scheme(value) or malformed(value)):
         return None
     if name == "srcset" and any(refused_scheme(candidate.split()[0]) for candidate in value.split(",") if candidate.split()):
         return None
