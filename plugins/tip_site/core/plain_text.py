@@ -11,8 +11,7 @@ character references, `&lt;script&gt;`), an event-handler attribute
 from __future__ import annotations
 
 import html
-
-from tip_site.core.link_schemes import scheme
+import unicodedata
 
 # Schemes that run script or show a page of the address's own making: never words in a sentence.
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "data"})
@@ -65,9 +64,14 @@ def _event_handler(text: str) -> str | None:
 
 
 def _script_address(text: str) -> str | None:
-    for word in text.split():
-        word = word.lstrip("([{<\"'")
-        found = scheme(word) if ":" in word[:-1] else None
-        if found in SCRIPT_SCHEMES:
-            return found
+    """A script scheme written as an address: 'javascript:' right before something, after no letter
+    ("JavaScript: a guide" is a sentence; "(javascript:alert(1))" and "java\tscript:…" are not)."""
+    lowered = "".join(c for c in text if c == " " or not (c.isspace() or unicodedata.category(c) in ("Cc", "Cf"))).lower()
+    for name in SCRIPT_SCHEMES:
+        start = lowered.find(name + ":")
+        while start >= 0:
+            after = lowered[start + len(name) + 1 : start + len(name) + 2]
+            if (start == 0 or not lowered[start - 1].isalnum()) and after not in ("", " "):
+                return name
+            start = lowered.find(name + ":", start + 1)
     return None
