@@ -63,6 +63,7 @@ REFUSED = [
     ("attribute-list-target", "[Go](https://example.org){ target=_blank }", 1, "'target' is not allowed"),
     ("reserved-id", "## Heading { #__config }", 1, "'__config' is used by the site"),
     ("image-elsewhere", "![A chart](https://tracker.example/pixel.png)", 1, "is on another website"),
+    ("markup-in-a-title", '<abbr title="<script>alert(1)</script>">x</abbr>', 1, "'title' holds HTML"),
     ("markdown-inside-html", '<div markdown>\n\n[x](javascript:alert(1))\n\n</div>', 3, "'javascript:' address"),
 ]
 

@@ -49,6 +49,7 @@ HOSTILE = [
     "<!--[if gte IE 4]><SCRIPT>alert(1);</SCRIPT><![endif]-->",
     '<a href="https://example.org" target="_blank" rel="opener">x</a>',
     "<template><img src=x onerror=alert(1)></template>",
+    '<abbr title="<script>alert(1)</script>">x</abbr><img src="a.png" alt="&lt;img src=x onerror=alert(1)&gt;">',
     '<input autofocus onfocus=alert(1)>',
 ]
 

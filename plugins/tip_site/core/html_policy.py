@@ -12,6 +12,7 @@ and needed.
 from __future__ import annotations
 
 from tip_site.core.link_schemes import malformed, refused_scheme, scheme
+from tip_site.core.plain_text import markup_in_text
 
 # Elements, by name: what each is for.
 TAGS: dict[str, str] = {
@@ -209,4 +210,4 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
         return f"text-align: {found};" if found else None
     if name == "align":
         return value.lower() if value.lower() in ALIGNMENTS else None
-    return value
+    return None if markup_in_text(value) else value  # a title or alt is text, never markup

@@ -186,6 +186,10 @@ def _attribute_finding(tag: str, name: str, value: str) -> Finding | None:
         return Finding(key, f"the style '{value}' is not allowed in content", "remove the style attribute: the site's own styles apply to content")
     elif name == "align" and value.lower() not in policy.ALIGNMENTS:
         return Finding(key, f"the alignment '{value}' is not allowed", "write left, right or center")
+    elif name not in ("class", "id", "style", "align"):
+        markup = markup_in_text(value)
+        if markup is not None:
+            return Finding(key, f"the HTML attribute '{name}' {markup[0].removeprefix('the text ')}", "write plain text in it")
     return None
 
 

@@ -17,6 +17,7 @@ import nh3
 
 from tip_site.core import html_policy as policy
 from tip_site.core.link_schemes import ALLOWED_SCHEMES, malformed, refused_scheme
+from tip_site.core.plain_text import markup_in_text
 
 _CONTENT_POLICY = dict(
     tags=set(policy.TAGS),
@@ -75,7 +76,7 @@ def _elsewhere_value(tag: str, name: str, value: str) -> str | None:
     if name == "style":  # only a table column's alignment (see `clean_elsewhere`)
         found = policy.alignment(value) if tag in ("td", "th") else None
         return f"text-align: {found};" if found else None
-    return value
+    return None if markup_in_text(value) else value  # a title or alt is text, never markup
 
 
 def clean_elsewhere(fragment: str, page_url: str, keep_alignment: bool = False) -> str:
