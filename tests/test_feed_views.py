@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from feed_rules import atom_problems, html_problems, rss_problems
-from tip_site.views.feed_content import feed_html
+from tip_site.views.feeds.content import feed_html
 from tip_site.views.publication import IdScheme
 from tip_site.views.uk_time import london_midnight
 

@@ -19,10 +19,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tip_site.views.calendar import calendar_files
-from tip_site.views.feed_catalogue import STYLESHEET, FeedLink, feed_links_by_page
-from tip_site.views.feed_stylesheet import feed_stylesheet
-from tip_site.views.feeds import feed_files, feed_page_uris
+from tip_site.views.feeds.calendar import calendar_files
+from tip_site.views.feeds.catalogue import STYLESHEET, FeedLink, feed_links_by_page
+from tip_site.views.feeds.stylesheet import feed_stylesheet
+from tip_site.views.feeds.files import feed_files, feed_page_uris
 from tip_site.views.publication import IdScheme, Publication
 from tip_site.views.subscribe_page import subscribe_page
 

@@ -7,7 +7,7 @@ that is what a reader or calendar app asks for.
 from __future__ import annotations
 
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import SUBSCRIBE_URI, site_calendars, site_feeds
+from tip_site.views.feeds.catalogue import SUBSCRIBE_URI, site_calendars, site_feeds
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.publication import Publication

@@ -15,11 +15,11 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import (
+from tip_site.views.feeds.catalogue import (
     ATOM_TYPE, NEWSLETTER_ARCHIVE_URI, RSS_TYPE, STYLESHEET, FeedSpec, site_feeds,
 )
-from tip_site.views.feed_content import feed_html
-from tip_site.views.feed_items import FeedItem, site_items
+from tip_site.views.feeds.content import feed_html
+from tip_site.views.feeds.items import FeedItem, site_items
 from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_midnight
 from tip_site.views.urls import page_url

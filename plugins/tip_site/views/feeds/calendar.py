@@ -14,7 +14,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from tip_site.core.model import Event as SiteEvent
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import CalendarSpec, site_calendars
+from tip_site.views.feeds.catalogue import CalendarSpec, site_calendars
 from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_time
 from tip_site.views.urls import event_uri, page_url
