@@ -11,6 +11,7 @@ from html import escape
 from itertools import groupby
 
 from tip_site.core.model import Event, Site
+from tip_site.views.attendance import ATTENDANCE_NAMES, how_to_join, where
 from tip_site.views.dates import when
 from tip_site.views.generated_page import AssembledPage, EditorMarkdown, GeneratedPage, Heading, Html, Part
 from tip_site.views.markdown_text import front_matter, text
@@ -41,7 +42,7 @@ def event_line(site: Site, event: Event, from_uri: str) -> str:
     groups = ", ".join(text(site.group(g).short_name) for g in event.groups)
     return (
         f"- **{text(when(event.start, event.end))}**: [{text(event.title)}]({link(from_uri, event_uri(event))})  \n"
-        f"  {text(KIND_NAMES[event.kind])} · {text(event.location)} · {groups}"
+        f"  {text(KIND_NAMES[event.kind])} · {text(where(event))} · {groups}"
     )
 
 
@@ -56,16 +57,26 @@ def _event_page(site: Site, event: Event, today: dt.date) -> AssembledPage:
     )
     details = [
         f"<li><strong>When:</strong> {escape(when(event.start, event.end), quote=False)} (UK time)</li>",
-        f"<li><strong>Where:</strong> {escape(event.location, quote=False)}</li>",
+        f"<li><strong>Where:</strong> {escape(where(event), quote=False)}</li>",
+        f"<li><strong>Taking part:</strong> {escape(ATTENDANCE_NAMES[event.attendance], quote=False)}</li>",
         f"<li><strong>Kind:</strong> {escape(KIND_NAMES[event.kind], quote=False)}</li>",
         f"<li><strong>Groups:</strong> {groups}</li>",
     ]
+    joining = how_to_join(event)
+    if joining:
+        details.append(f"<li><strong>Joining online:</strong> {escape(joining, quote=False)}{_join_link(event)}</li>")
     parts += [
         Html("<ul>\n" + "\n".join(details) + "\n</ul>"),
         EditorMarkdown(event.body.strip()),
         Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),
     ]
     return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts), shares_shell=True)
+
+
+def _join_link(event: Event) -> str:
+    if not event.joining_link:
+        return ""
+    return f' <a href="{escape(event.joining_link)}">Join online</a>'
 
 
 def _events_index(site: Site, today: dt.date) -> GeneratedPage:
