@@ -98,7 +98,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
-        pages = generated_pages(self.site, self.today)
+        pages = generated_pages(self.site, self.today, config.site_url)
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
         for page in pages:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from tip_site.core.attendance import attendance_of
 from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
 from tip_site.core.newsletter_checks import (
@@ -22,7 +23,6 @@ T = TypeVar("T")
 ATTACHMENTS_DIR = "files"  # content/resources/files/
 # library/<id>/ is a resource's address: these would collide with the library's own pages.
 RESERVED_RESOURCE_IDS = ("index", ATTACHMENTS_DIR, "cards")
-ONLINE_PLACE = re.compile(r"\s*online\b", re.IGNORECASE)
 # A web address or a meeting platform's join link written into an event's public text.
 MEETING_LINK = re.compile(r"https?://|www\.|\b(?:teams\.microsoft\.com|teams\.live\.com|zoom\.us|meet\.google\.com)\b", re.IGNORECASE)
 
@@ -164,8 +164,8 @@ def load_events(content_dir: Path, root: Path, vocabularies: dict, problems: Pro
         if values["end"] <= values["start"]:
             problems.add(source.path, _field_line(source, "end"), "end", "the event ends before it starts", "set end to a time after start")
             return None
-        if "attendance" not in source.front_matter and values["location"] and ONLINE_PLACE.match(values["location"]):
-            values["attendance"] = "online"  # "location: Online (Microsoft Teams)" says so already
+        if "attendance" not in source.front_matter:  # "location: Online (Microsoft Teams)" says so already
+            values["attendance"] = attendance_of(None, values["location"])
         if not values["location"] and values["attendance"] != "online":
             where = "where people meet" if values["attendance"] == "in_person" else "the room people join in person"
             named = next((n for n in ("location", "attendance") if n in source.front_matter), None)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable
 
 from tip_site.core.content_files import RESERVED_RESOURCE_IDS
-from tip_site.core.history import Kind, SiteHistory, read_history
+from tip_site.core.history import SiteHistory
 from tip_site.core.model import Event, Newsletter, Resource
 from tip_site.core.problems import Problems
 
@@ -32,29 +32,6 @@ def kind_of(item: Item) -> str:
 def original_id(item: Item) -> str:
     """The id feed readers and calendars know the item by, for good: the first it was published under."""
     return item.former_ids[0] if item.former_ids else item.id
-
-
-def _plain_id(values: Mapping[str, Any]) -> str | None:
-    value = values.get("id")
-    return str(value).strip() or None if value is not None else None
-
-
-def _newsletter_id(values: Mapping[str, Any]) -> str | None:
-    year, quarter = values.get("year"), values.get("quarter")
-    return f"{year}-q{quarter}" if isinstance(year, int) and isinstance(quarter, int) else None
-
-
-KINDS = {
-    "resource": Kind(_plain_id),
-    "newsletter": Kind(_newsletter_id),
-    # A change to any of these moves the event in time or place: calendars raise its SEQUENCE.
-    "event": Kind(_plain_id, schedule=("start", "end", "location", "attendance"), dated=False),
-}
-
-
-def content_history(root: Path, content_dir: str, items: Iterable[Item], today) -> SiteHistory:
-    """The history of every item's file, from one git log of the content folder."""
-    return read_history(root, content_dir, {item.source.path: KINDS[kind_of(item)] for item in items}, today)
 
 
 def check_former_ids(root: Path, items: Iterable[Item], history: SiteHistory, problems: Problems) -> None:

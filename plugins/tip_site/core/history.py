@@ -62,7 +62,8 @@ class Kind:
     """How to read one kind of content file's past versions."""
 
     id_of: Callable[[Mapping[str, Any]], str | None]
-    schedule: tuple[str, ...] = ()  # the fields whose change moves it in time or place
+    # Its time and place, from its front matter: when they differ between versions, it moved.
+    schedule: Callable[[Mapping[str, Any]], tuple] | None = None
     dated: bool = True  # has a `published` date before which it is not public
 
 
@@ -138,7 +139,8 @@ def _front_matter(data: bytes | None) -> Mapping[str, Any] | None:
 
 def _item_history(versions: list[Version], kind: Kind, committed: int, today: dt.date) -> ItemHistory:
     first, last = versions[0], versions[-1]
-    ends = [v.commit.time.date() for v in versions[1:]] + [today]  # each version was live until the next
+    # Each committed version was live until the next commit; the last one (and the working copy) until today.
+    ends = [versions[i + 1].commit.time.date() if i + 1 < committed else today for i in range(len(versions))]
     live = [(index, v) for index, (v, end) in enumerate(zip(versions, ends)) if _is_public(v, kind, end)]
     public = [v for _, v in live]
     ids: list[str] = []
@@ -172,6 +174,5 @@ def _is_public(version: Version, kind: Kind, live_until: dt.date) -> bool:
     return True
 
 
-def _schedule(version: Version, kind: Kind) -> tuple[str, ...]:
-    values = version.front_matter or {}
-    return tuple(" ".join(str(values.get(name, "")).replace("T", " ").split()) for name in kind.schedule)
+def _schedule(version: Version, kind: Kind) -> tuple:
+    return kind.schedule(version.front_matter or {}) if kind.schedule else ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tip_site.core.attendance import ATTENDANCE
 from tip_site.core.schema import Field, Schema
 
 ID = Field("id", "slug", "A short, permanent id used in web addresses and cross-references. Never change it once published.", example="tip")
@@ -153,8 +154,6 @@ RESOURCE = Schema(
     ),
     doc="One resource of the library, in content/resources/.",
 )
-
-ATTENDANCE = ("in_person", "online", "hybrid")
 
 EVENT = Schema(
     "event",

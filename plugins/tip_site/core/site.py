@@ -7,7 +7,8 @@ from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
-from tip_site.core.former_ids import check_former_ids, content_history
+from tip_site.core.content_history import content_history
+from tip_site.core.former_ids import check_former_ids
 from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
 from tip_site.core.problems import Problems, SiteInvalid

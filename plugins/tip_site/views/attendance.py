@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tip_site.core.attendance import place
 from tip_site.core.model import Event
 
 ATTENDANCE_NAMES = {"in_person": "In person", "online": "Online", "hybrid": "In person or online"}
@@ -11,11 +12,7 @@ MEMBERS_JOINING = "Joining details are sent to members before the meeting."
 
 def where(event: Event) -> str:
     """The place, as a listing or a calendar's LOCATION shows it."""
-    if event.attendance == "online":
-        return f"Online ({event.location})" if event.location and "online" not in event.location.lower() else event.location or "Online"
-    if event.attendance == "hybrid":
-        return f"{event.location}, and online"
-    return event.location or ""
+    return place(event.attendance, event.location)
 
 
 def joins_online(event: Event) -> bool:

@@ -23,7 +23,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from tip_site.core.former_ids import original_id
 from tip_site.core.model import Event as SiteEvent
 from tip_site.core.model import Site
-from tip_site.views.attendance import ATTENDANCE_NAMES, how_to_join, where
+from tip_site.views.attendance import how_to_join, where
 from tip_site.views.feeds.catalogue import CalendarSpec, site_calendars
 from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_time
@@ -90,7 +90,7 @@ def _event(site: Site, event: SiteEvent, publication: Publication) -> Event:
 
 
 def _description(event: SiteEvent, url: str) -> str:
-    lines = [event.summary, "", f"{ATTENDANCE_NAMES[event.attendance]}: {where(event)}"]
+    lines = [event.summary, "", f"Where: {where(event)}"]
     joining = how_to_join(event)
     if joining:
         lines.append(joining)
