@@ -78,3 +78,10 @@ def test_review_reminders_run_the_review_report():
 def test_pull_request_template_has_an_editors_checklist():
     template = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert len(re.findall(r"^- \[ \] ", template, re.M)) >= 5
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
+def test_builds_check_out_the_full_history(name):
+    """Feeds date items by the commit that added them: a shallow clone would date them all alike."""
+    checkout = next(s for s in steps(load(name)) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0

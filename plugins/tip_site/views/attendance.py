@@ -8,6 +8,7 @@ from tip_site.core.model import Event
 ATTENDANCE_NAMES = {"in_person": "In person", "online": "Online", "hybrid": "In person or online"}
 # Meeting links are not published unless an editor gives a public one (`joining_link`).
 MEMBERS_JOINING = "Joining details are sent to members before the meeting."
+OPEN_JOINING = "Open to everyone: use the link to join."
 
 
 def where(event: Event) -> str:
@@ -23,4 +24,6 @@ def how_to_join(event: Event) -> str | None:
     """How to join online, for everyone to read; None for an event held only in a room."""
     if not joins_online(event):
         return None
-    return event.joining or MEMBERS_JOINING
+    if event.joining:
+        return event.joining
+    return OPEN_JOINING if event.joining_link else MEMBERS_JOINING
