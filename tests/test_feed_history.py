@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -209,3 +210,35 @@ def _existing(root: Path) -> TinySite:
     site = TinySite.__new__(TinySite)
     site.root = root
     return site
+
+
+@pytest.mark.skipif(shutil.which("newsboat") is None, reason="newsboat (Debian package) is installed by scripts/setup test")
+@pytest.mark.parametrize("path, count", [("feed.xml", 6), ("atom.xml", 6), ("groups/tis/atom.xml", 0)])
+def test_newsboat_over_loopback_shows_the_new_resource_unread_and_nothing_twice(history, tmp_path, path, count):
+    """A real feed reader follows one of the site's feeds across the second commit."""
+    served = tmp_path / "served"
+    shutil.copytree(history["before"], served)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config").write_text("reload-threads 1\n")
+    with serve(served) as url:
+        (home / "urls").write_text(url + path + "\n")
+
+        def reload() -> None:
+            result = subprocess.run(
+                ["newsboat", "-u", str(home / "urls"), "-c", str(home / "cache.db"), "-C", str(home / "config"), "-x", "reload"],
+                capture_output=True, text=True, timeout=120, env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+            )
+            assert result.returncode == 0, result.stdout + result.stderr
+
+        reload()
+        with sqlite3.connect(home / "cache.db") as db:
+            assert db.execute("SELECT count(*) FROM rss_item").fetchone()[0] == count
+            db.execute("UPDATE rss_item SET unread = 0")  # the subscriber reads everything
+        shutil.rmtree(served)
+        shutil.copytree(history["after"], served)
+        reload()
+    with sqlite3.connect(home / "cache.db") as db:
+        items = db.execute("SELECT guid, title, unread FROM rss_item").fetchall()
+    assert [title for _, title, unread in items if unread] == ["A 2023 report on school exclusions"]
+    assert len(items) == count + 1  # the renamed toolkit is still one item, and still read
