@@ -97,10 +97,12 @@ PLACEHOLDERS = {"date": "2025-03-14", "datetime": "2025-03-14 10:00", "url": "ht
 
 def _example_values(schema: Schema) -> dict[str, str]:
     """Required fields filled with their examples (or a prompt); optional ones stay commented out,
-    except a resource's url, since a resource needs a url or an attachment."""
+    except a resource's url and an event's location, which most items need (a resource needs a
+    url or an attachment; an event a place unless it is online)."""
     values = {}
     for field in schema.fields:
-        if (field.required or (schema is RESOURCE and field.name == "url")) and not field.fields:
+        needed = (schema is RESOURCE and field.name == "url") or (schema is EVENT and field.name == "location")
+        if (field.required or needed) and not field.fields:
             example = field.example or PLACEHOLDERS.get(field.kind, "…")
             values[field.name] = json.dumps(example, ensure_ascii=False) if field.kind == "text" else example
     return values
