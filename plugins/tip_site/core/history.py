@@ -16,6 +16,7 @@ site, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -61,17 +62,21 @@ class SiteHistory:
 class Kind:
     """How to read one kind of content file's past versions."""
 
+    fields: tuple[str, ...]  # the front-matter fields read from past versions (reading only these is faster)
     id_of: Callable[[Mapping[str, Any]], str | None]
     # Its time and place, from its front matter: when they differ between versions, it moved.
     schedule: Callable[[Mapping[str, Any]], tuple] | None = None
     dated: bool = True  # has a `published` date before which it is not public
 
 
-def read_history(root: Path, folder: str, files: Mapping[str, Kind], today: dt.date) -> SiteHistory:
+def read_history(
+    root: Path, folder: str, files: Mapping[str, Kind], today: dt.date, current: Mapping[str, Mapping[str, Any]] | None = None,
+) -> SiteHistory:
     """The history of each file of `files` (source path -> its kind), from one git log of `folder`.
 
     `today` ends the life of each file's last version: a scheduled item counts as
-    public once its publication date has come.
+    public once its publication date has come. `current` may give, by path, the
+    fields of each file as loaded: the version on disk is then not read again.
     """
     try:
         log = read_log(root, folder)
@@ -79,16 +84,35 @@ def read_history(root: Path, folder: str, files: Mapping[str, Kind], today: dt.d
         return SiteHistory({}, f"{reason}; so feeds date items by their published date, and calendars carry no revision history")
     lineage = _lineage(log.changes)
     wanted = {path: changes for path, changes in lineage.items() if path in files}
-    blobs = read_blobs(root, (change.blob for changes in wanted.values() for change in changes))
+    current = current or {}
+    working = {path: _read(root, path) for path in files}
+    unchanged = {path for path, changes in wanted.items() if working[path] is not None and _same(working[path], changes[-1].blob)}
+    # Past versions only: the one on disk is read from the disk (or given in `current`).
+    blobs = read_blobs(root, (
+        change.blob for path, changes in wanted.items()
+        for change in (changes[:-1] if path in unchanged and path in current else changes)
+    ))
     items = {}
     for path, kind in files.items():
-        versions = [Version(c.commit, c.path, _front_matter(blobs.get(c.blob)), c.position) for c in wanted.get(path, [])]
-        working = (root / path).read_bytes() if (root / path).is_file() else None
-        if working is not None and (not versions or not _same(working, wanted[path][-1].blob)):
-            versions.append(Version(log.head, path, _front_matter(working)))
+        changes = wanted.get(path, [])
+        now = current[path] if path in current else _front_matter(working[path], kind.fields)
+        versions = [
+            Version(c.commit, c.path, now if path in unchanged and c is changes[-1] else _front_matter(blobs.get(c.blob), kind.fields), c.position)
+            for c in changes
+        ]
+        if working[path] is not None and path not in unchanged:
+            versions.append(Version(log.head, path, now))
         if versions:
-            items[path] = _item_history(versions, kind, len(wanted.get(path, [])), today)
+            items[path] = _item_history(versions, kind, len(changes), today)
     return SiteHistory(items, None)
+
+
+def _read(root: Path, path: str) -> bytes | None:
+    try:
+        with open(f"{root}/{path}", "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _lineage(changes: Iterable[FileChange]) -> dict[str, list[FileChange]]:
@@ -117,7 +141,8 @@ def _same(working: bytes, committed_blob: str) -> bool:
     return committed_blob != DELETED and committed_blob in (blob_id(working), blob_id(working.replace(b"\r\n", b"\n")))
 
 
-def _front_matter(data: bytes | None) -> Mapping[str, Any] | None:
+def _front_matter(data: bytes | None, fields: tuple[str, ...]) -> Mapping[str, Any] | None:
+    """The given fields of a version's front matter; None if it has none, or it cannot be read."""
     if data is None:
         return None
     try:
@@ -131,10 +156,22 @@ def _front_matter(data: bytes | None) -> Mapping[str, Any] | None:
     if end is None:
         return None
     try:
-        values = parse_yaml("\n".join(lines[1:end]))
+        values = parse_yaml(_only("\n".join(lines[1:end]), fields))
     except YamlSyntaxError:
         return None
-    return values if isinstance(values, LineDict) else None
+    return values if isinstance(values, LineDict) else None if values is not None else {}
+
+
+def _only(text: str, fields: tuple[str, ...]) -> str:
+    """The lines of the given top-level fields, with their indented continuation lines."""
+    pattern = _FIELD_LINES.get(fields)
+    if pattern is None:
+        names = "|".join(re.escape(name) for name in fields)
+        pattern = _FIELD_LINES[fields] = re.compile(rf"^(?:{names})[ \t]*:.*(?:\n[ \t-].*)*", re.MULTILINE)
+    return "\n".join(pattern.findall(text))
+
+
+_FIELD_LINES: dict[tuple[str, ...], re.Pattern] = {}
 
 
 def _item_history(versions: list[Version], kind: Kind, committed: int, today: dt.date) -> ItemHistory:
