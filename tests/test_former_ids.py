@@ -99,7 +99,7 @@ def test_drafts_and_items_not_yet_due_may_change_their_id(tmp_path):
             },
             "content/resources/other.md", "'toolkit' is used by content/resources/toolkit.md",
         ),
-        ({"content/newsletters/2025-q1.md": VALID_NEWSLETTER.replace("draft", "x").replace("---\n\n", "former_ids: [spring]\n---\n\n", 1)}, "content/newsletters/2025-q1.md", "'spring' is not a newsletter id"),
+        ({"content/newsletters/2025-q1.md": VALID_NEWSLETTER.replace("---\n\n", "former_ids: [spring]\n---\n\n", 1)}, "content/newsletters/2025-q1.md", "'spring' is not a newsletter id"),
         ({"content/events/cop-2025-q1.md": VALID_EVENT.replace("summary:", "former_ids: [Old Id]\nsummary:")}, "content/events/cop-2025-q1.md", "'Old Id' is not a valid id"),
     ],
 )

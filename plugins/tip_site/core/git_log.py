@@ -44,7 +44,7 @@ class FileChange:
 
 @dataclass(frozen=True)
 class GitLog:
-    head: Commit  # HEAD itself: what an uncommitted change is dated by
+    head: Commit  # HEAD (or the latest commit read, if later), ordered after every commit: what dates an uncommitted change
     changes: tuple[FileChange, ...]  # oldest commit first
 
 
@@ -72,7 +72,8 @@ def read_log(root: Path, folder: str) -> GitLog:
         header, _, entries = chunk.partition("\x00")
         commit = Commit(order, _utc(int(header.strip())))
         changes += _changes(commit, entries.lstrip("\n").split("\x00"), prefix)
-    return GitLog(Commit(len(commits), _utc(head_time)), tuple(changes))
+    latest = max([_utc(head_time), *(change.commit.time for change in changes[-1:])])
+    return GitLog(Commit(len(commits), latest), tuple(changes))
 
 
 def read_blobs(root: Path, blob_ids: Iterable[str]) -> dict[str, bytes]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from tip_site.core.git_log import DELETED, Commit, FileChange, GitLog, NoHistory, blob_id, read_blobs, read_log
+from tip_site.core.git_log import DELETED, Commit, FileChange, NoHistory, blob_id, read_blobs, read_log
 from tip_site.core.yaml_source import LineDict, YamlSyntaxError, parse_yaml
 
 
@@ -189,7 +189,7 @@ def _item_history(versions: list[Version], kind: Kind, committed: int, today: dt
     return ItemHistory(
         created=first.commit.time,
         created_order=first.commit.order,
-        changed=last.commit.time,
+        changed=max(v.commit.time for v in versions),  # never earlier than before, even if clocks were wrong
         changed_order=last.commit.order,
         changed_position=last.position,
         first_public=public[0].commit.time if public else None,
