@@ -37,11 +37,11 @@ def calendar_links(site: Site, from_uri: str, site_url: str | None, groups: tupl
     items = []
     for calendar in calendars_for(site, groups):
         title = escape(calendar.title, quote=False)
-        download = f'<a href="{href(from_uri, calendar.path)}" type="text/calendar">download the calendar file</a>'
+        download = f'<a href="{href(from_uri, calendar.path)}" type="text/calendar">download {title} as a file</a>'
         if site_url:
             subscribe = f'<a href="{escape(webcal_url(site_url, calendar.path))}">Subscribe to {title}</a>'
             items.append(f"<li>{subscribe} in your calendar app, or {download}</li>")
         else:
-            items.append(f"<li>{title}: {download}</li>")
+            items.append(f"<li>{download.replace('>download ', '>Download ', 1)}</li>")
     help_link = f'<a href="{href(from_uri, SUBSCRIBE_URI)}{CALENDAR_HELP_ANCHOR}">How to add a calendar to Outlook, Google Calendar or an iPhone</a>'
     return f'<div class="tip-calendar-links"><ul>{"".join(items)}</ul><p>{help_link}</p></div>'
