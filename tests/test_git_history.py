@@ -89,7 +89,8 @@ def test_an_uncommitted_change_is_dated_by_head_and_ordered_after_it(tmp_path):
     _edit(site, EVENT, "start: 2025-02-10 10:00", "start: 2025-02-10 11:00")
     site.write("content/resources/new.md", VALID_RESOURCE.replace("id: toolkit", "id: new"))
     event, new, toolkit = (history_of(site.root, p) for p in (EVENT, "content/resources/new.md", RESOURCE))
-    assert event.changed == new.created == at("2026-01-10 09:00") and event.moves == 1
+    assert new.created == at("2026-01-10 09:00") and event.moves == 1
+    assert event.changed == at("2026-01-10 09:00:01")  # a second after its own last commit, which is HEAD
     assert new.created_order > toolkit.created_order and event.changed_order > toolkit.changed_order
     assert new.public_ids == ()  # not published: never committed
 
@@ -151,3 +152,18 @@ def test_without_git_installed_the_build_still_loads(tmp_path, monkeypatch):
 
 def test_blob_ids_match_git():
     assert blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_changes_committed_in_the_same_second_still_rise(tmp_path):
+    """A script (or a test) may commit twice in one second: the second change must still be later."""
+    site = TinySite(tmp_path).with_examples()
+    commit_all(site.root, "Add", "2026-01-10 09:00:00")
+    first = history_of(site.root, EVENT)
+    _edit(site, EVENT, "start: 2025-02-10 10:00", "start: 2025-02-10 09:00")
+    commit_all(site.root, "Earlier", "2026-01-10 09:00:00")
+    second = history_of(site.root, EVENT)
+    _edit(site, EVENT, "start: 2025-02-10 09:00", "start: 2025-02-10 08:30")  # not committed yet
+    third = history_of(site.root, EVENT)
+    assert first.changed < second.changed < third.changed
+    assert (first.moves, second.moves, third.moves) == (0, 1, 2)
+    assert first.created == second.created == third.created == at("2026-01-10 09:00")

@@ -39,7 +39,7 @@ class Version:
 class ItemHistory:
     created: dt.datetime  # the commit that added the file (renames followed), UTC
     created_order: int  # that commit's place in the history: later commits have higher numbers
-    changed: dt.datetime  # its last change
+    changed: dt.datetime  # its last change (a second after the change before it, at least)
     changed_order: int
     changed_position: int  # the last change's place among its commit's changes: tells apart files changed together
     first_public: dt.datetime | None = None  # the first version that was not a draft
@@ -189,7 +189,7 @@ def _item_history(versions: list[Version], kind: Kind, committed: int, today: dt
     return ItemHistory(
         created=first.commit.time,
         created_order=first.commit.order,
-        changed=max(v.commit.time for v in versions),  # never earlier than before, even if clocks were wrong
+        changed=_last_stamp(versions),
         changed_order=last.commit.order,
         changed_position=last.position,
         first_public=public[0].commit.time if public else None,
@@ -197,6 +197,16 @@ def _item_history(versions: list[Version], kind: Kind, committed: int, today: dt
         public_ids=tuple(ids),
         moves=moves,
     )
+
+
+def _last_stamp(versions: list[Version]) -> dt.datetime:
+    """When the last version was made, a second after the one before at least: each change of a
+    file is later than its previous one, even for commits made in the same second or with a
+    clock set wrong (calendars compare DTSTAMP, at one-second resolution)."""
+    stamp = versions[0].commit.time
+    for version in versions[1:]:
+        stamp = max(version.commit.time, stamp + dt.timedelta(seconds=1))
+    return stamp
 
 
 def _is_public(version: Version, kind: Kind, live_until: dt.date) -> bool:
