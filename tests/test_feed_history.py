@@ -125,6 +125,8 @@ def test_the_old_address_redirects_without_any_script(history, page):
     old = history["after"] / "library/toolkit/index.html"
     html = BeautifulSoup(old.read_text(), "html.parser")
     assert html.find("script") is None
+    policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     refresh = html.find("meta", attrs={"http-equiv": "refresh"})["content"]
     assert refresh == "0; url=../practical-toolkit/"
     assert html.find("a", href="../practical-toolkit/")

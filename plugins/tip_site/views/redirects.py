@@ -4,7 +4,8 @@ Why not the mkdocs-redirects plugin: its pages carry an inline script, which a
 Content-Security-Policy without 'unsafe-inline' blocks (a violation on every
 redirect), and its map is static YAML in mkdocs.yml, while former ids live in
 each item's front matter. A meta refresh needs no script, works in every
-browser, and these pages are plain files of the build like any other.
+browser, and these pages are plain files of the build like any other,
+carrying the site's Content-Security-Policy like every page.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from html import escape
 from typing import Callable
 
 from tip_site.core.model import Event, Newsletter, Resource, Site
+from tip_site.views.content_security import with_policy
 from tip_site.views.generated_file import GeneratedFile
 from tip_site.views.urls import event_uri, href, newsletter_uri, page_url, resource_uri
 
@@ -48,6 +50,6 @@ def redirect_files(site: Site) -> list[GeneratedFile]:
             for former in item.former_ids:
                 old = uri_of(former)
                 target = href(old, uri_of(item.id))
-                page = PAGE.format(target=escape(target), title=escape(item.title, quote=False))
+                page = with_policy(PAGE.format(target=escape(target), title=escape(item.title, quote=False)))
                 files.append(GeneratedFile(page_url(old) + "index.html", content=page))
     return files
