@@ -21,5 +21,5 @@ def search_keywords(site: Site) -> dict[str, tuple[str, ...]]:
         facts = (resource.organisation, types.get(resource.type, ""), *(audiences.get(a, "") for a in resource.audiences))
         keywords[resource_uri(resource)] = tuple(fact for fact in facts if fact)
     for event in site.events:
-        keywords[event_uri(event)] = (event.location,)
+        keywords[event_uri(event)] = (event.location,) if event.location else ()  # an online event may have none
     return keywords
