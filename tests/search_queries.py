@@ -26,6 +26,7 @@ COUNTY_HALL = tuple(f"events/{name}/" for name in (
 CITY_HALL = tuple(f"events/{name}/" for name in ("tip-2026-q2", "tip-2026-q4", "tip-2027-q2", "tip-2027-q4"))
 ONLINE = tuple(f"events/{name}/" for name in (
     "cop-2026-q2", "cop-2026-q4", "cop-2027-q2", "cop-2027-q4", "tip-2026-q1", "tip-2026-q3", "tip-2027-q1", "tip-2027-q3",
+    "tip-2026-q4", "tip-2027-q4",  # hybrid since: City Hall and Microsoft Teams
     "tis-2026-q1", "tis-2026-q2", "tis-2026-q3", "tis-2026-q4", "tis-2027-q1", "tis-2027-q2", "tis-2027-q3", "tis-2027-q4"))
 HELP = ("help/",)
 
