@@ -25,7 +25,7 @@ def test_a_content_error_in_serve_shows_in_the_browser_until_it_is_fixed(tiny_si
         assert html.find("h1").get_text() == "The preview cannot be built: 1 problem in the content"
         assert html.find("h2").get_text() == RESOURCE
         item = html.find("li").get_text()
-        assert item.startswith("Line 5: type: unknown resource type 'tool-kit'") and "did you mean 'toolkit'?" in item
+        assert item.startswith("Error, line 5: type: unknown resource type 'tool-kit'") and "did you mean 'toolkit'?" in item
         assert "The preview cannot be built" in fetch(url)[1]  # every page, the home page too
         assert "livereload" in text  # so the browser reloads by itself once the file is fixed
         tiny_site.write(RESOURCE, VALID_RESOURCE.replace("How to use the toolkit.", "How to use the toolkit, fixed."))

@@ -72,11 +72,11 @@ def error_page(problems: list[Problem], messages: list[str]) -> str:
         body = []
         for path, items in groupby(sorted(errors), key=lambda p: p.path):
             body.append(f"<h2><code>{_e(path)}</code></h2>\n<ul>")
-            for problem in items:
-                where = f"Line {problem.line}" if problem.line else "The file"
+            for problem in items:  # worded as ./scripts/check words them
+                where = f"line {problem.line}" if problem.line else "file"
                 field = f" <code>{_e(problem.field)}</code>:" if problem.field else ""
                 fix = f"<br>How to fix: {_e(problem.fix)}" if problem.fix else ""
-                body.append(f"<li><strong>{where}:</strong>{field} {_e(problem.message)}{fix}</li>")
+                body.append(f"<li><strong>Error, {where}:</strong>{field} {_e(problem.message)}{fix}</li>")
             body.append("</ul>")
     else:
         heading = "The preview cannot be built"
