@@ -26,6 +26,7 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
+from tip_site.adapters.site_sections import SiteSections
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
@@ -39,6 +40,9 @@ log = logging.getLogger("mkdocs.plugins.tip_site")
 
 class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
+    # The sections the header menu lists on large screens (top-level pages of the nav, as file paths);
+    # the others are listed in the footer. Empty: every top-level page.
+    menu = c.Type(list, default=[])
 
 
 def build_date() -> dt.date:
@@ -171,6 +175,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         nav_links = NavLinks(nav)
         self.shared_nav = SharedNav(nav, nav_links)
         self.page_shells = PageShells(nav_links)
+        self.sections = SiteSections(nav, files, self.config.menu)
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -189,4 +194,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
         env.globals["tip_page_from_shell"] = self.page_shells
+        env.globals["tip_site_menu"] = self.sections.menu
+        env.globals["tip_site_footer"] = self.sections.footer
+        env.globals["tip_page_contents"] = self.sections.contents
         return env

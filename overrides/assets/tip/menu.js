@@ -1,0 +1,70 @@
+/* The menu button (below 1,220 px wide), usable from the keyboard.
+ *
+ * Material's menu button is a <label> for a hidden checkbox: a tap opens the
+ * drawer, but the keyboard cannot reach it. This makes it a button (Enter and
+ * Space), says whether the menu is open, moves focus into the menu when it
+ * opens and back when Escape closes it, and keeps Tab inside the header and
+ * the menu while it is open. The closed drawer is kept out of the Tab order
+ * by CSS (theme.css), with or without this script.
+ */
+(function () {
+  "use strict";
+  var toggle = document.getElementById("__drawer");
+  var button = document.querySelector("label.tip-menu-button[for=__drawer]");
+  var drawer = document.querySelector(".md-sidebar--primary");
+  if (!toggle || !button || !drawer) return;
+  var wide = window.matchMedia("(min-width: 76.25em)");
+  // Everything but the header and the drawer, made inert while the menu is open.
+  var elsewhere = ".tip-helpbar, .tip-site-menu, .md-content, .md-sidebar--secondary, .md-footer, .tip-footer-links, .md-top, .md-skip";
+
+  drawer.id = drawer.id || "tip-menu";
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-controls", drawer.id);
+
+  function links() {
+    return Array.prototype.filter.call(drawer.querySelectorAll("a[href], [tabindex='0']"), function (el) {
+      return el.getClientRects().length > 0;
+    });
+  }
+
+  function sync() {
+    var open = toggle.checked && !wide.matches;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    document.querySelectorAll(elsewhere).forEach(function (el) { el.inert = open; });
+  }
+
+  function set(open, moveFocus) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    sync();
+    if (!moveFocus) return;
+    if (open) {
+      var first = drawer.querySelector(".md-nav__link--active") || links()[0];
+      if (first) first.focus();
+    } else {
+      button.focus();
+    }
+  }
+
+  button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+      event.preventDefault();
+      set(!toggle.checked, true);
+    }
+  });
+  toggle.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.checked && !wide.matches) set(false, true);
+  });
+  // A link followed inside the drawer, or a wider window, closes it.
+  drawer.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("a[href]")) set(false, false);
+  });
+  wide.addEventListener("change", function () { if (wide.matches) set(false, false); else sync(); });
+  // Coming back from the browser's cache must not show a menu left open.
+  window.addEventListener("pageshow", function () { set(false, false); });
+  sync();
+})();
