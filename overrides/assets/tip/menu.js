@@ -1,16 +1,17 @@
 /* The menu button (below 1,220 px wide), usable from the keyboard.
  *
  * Material's menu button is a <label> for a hidden checkbox: a tap opens the
- * drawer, but the keyboard cannot reach it. This makes it a button (Enter and
- * Space), says whether the menu is open, moves focus into the menu when it
- * opens and back when Escape closes it, and keeps Tab inside the header and
- * the menu while it is open. The closed drawer is kept out of the Tab order
- * by CSS (theme.css), with or without this script.
+ * drawer, but the keyboard cannot reach it. This makes the span that fills the
+ * label a button (a label may not have that role): Tab reaches it, Enter,
+ * Space and a click toggle the menu, it says whether the menu is open, focus
+ * moves into the menu when it opens and back when Escape closes it, and the
+ * page behind the open menu is inert. The closed drawer is kept out of the
+ * Tab order by CSS (theme.css), with or without this script.
  */
 (function () {
   "use strict";
   var toggle = document.getElementById("__drawer");
-  var button = document.querySelector("label.tip-menu-button[for=__drawer]");
+  var button = document.querySelector("label[for=__drawer] [data-tip-menu-button]");
   var drawer = document.querySelector(".md-sidebar--primary");
   if (!toggle || !button || !drawer) return;
   var wide = window.matchMedia("(min-width: 76.25em)");
@@ -49,6 +50,11 @@
     }
   }
 
+  // An element with tabindex inside a label does not pass clicks on to the checkbox: do it here.
+  button.addEventListener("click", function (event) {
+    event.preventDefault();
+    set(!toggle.checked, event.detail === 0);
+  });
   button.addEventListener("keydown", function (event) {
     if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
       event.preventDefault();

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
+from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
@@ -177,6 +178,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.page_shells = PageShells(nav_links)
         self.sections = SiteSections(nav, files, self.config.menu)
         return nav
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return valid_material_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return valid_material_html(output_content)  # 404.html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(self.page_shells.report())
