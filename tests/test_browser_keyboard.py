@@ -104,8 +104,7 @@ def test_the_menu_opens_and_closes_from_the_keyboard(chromium, real_site_url, wi
         page.keyboard.press("Escape")
         assert menu.get_attribute("aria-expanded") == "false"
         assert page.evaluate("!!document.activeElement.closest('label[for=__drawer]')"), "focus goes back to the button"
-        page.wait_for_timeout(350)  # the drawer slides away
-        assert not events.is_visible()
+        events.wait_for(state="hidden")  # the drawer slides away, and is hidden once it has
         # Open again, follow a link from the keyboard.
         page.keyboard.press(key)
         events.focus()

@@ -136,11 +136,14 @@
     }
 
     function run() {
-      var c = chosen();
       var mine = ++generation;
       root.dataset.results = "pending";
-      var ready = c.words.length ? loadCards(allPositions()) : Promise.resolve();
-      return ready.then(function () {
+      return loaded.then(function () {
+        if (mine !== generation) return;
+        var c = chosen();
+        return (c.words.length ? loadCards(allPositions()) : Promise.resolve()).then(function () { return c; });
+      }).then(function (c) {
+        if (!c || mine !== generation) return;
         if (mine !== generation) return;
         matches = filter(c);
         count.textContent = isFiltered(c)
@@ -207,14 +210,23 @@
       run();
     });
 
-    fetch(indexUrl).then(function (r) { return r.json(); }).then(function (data) {
+    // The filters are on the page from the start (no jump when this script arrives): a
+    // choice made before the index has loaded is applied once it has.
+    var loaded = fetch(indexUrl).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) {
       index = data;
       facetKeys = Object.keys(index.facets);
-      form.hidden = false;
-      if (browse) browse.hidden = true;
-      fromUrl();
+    });
+    loaded.then(function () {
+      if (location.search) fromUrl();
       if (isFiltered(chosen())) return run();
       root.dataset.results = "ready";
+    }, function () {
+      // Without the index the filters cannot work: offer the links that work without script.
+      form.hidden = true;
+      if (browse) browse.style.display = "block";
     });
   }
 
