@@ -106,13 +106,23 @@
       a.href = new URL(row[0] + "/", base).pathname;
       a.textContent = row[1];
       h.appendChild(a);
+      li.appendChild(h);
+      if (row[4]) {  // a content note: the label and the note, as the built cards show them
+        var note = document.createElement("p");
+        note.className = "tip-card__note";
+        var label = document.createElement("span");
+        label.className = "tip-label";
+        label.textContent = "Content note";
+        note.append(label, " " + row[4]);
+        li.appendChild(note);
+      }
       var summary = document.createElement("p");
       summary.className = "tip-card__summary";
       summary.textContent = row[2];
       var meta = document.createElement("p");
       meta.className = "tip-card__meta";
       meta.textContent = row[3];
-      li.append(h, summary, meta);
+      li.append(summary, meta);
       return li;
     }
 

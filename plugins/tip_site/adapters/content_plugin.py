@@ -35,6 +35,7 @@ from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
+from tip_site.views.home_page import HomeData, HomePage
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
@@ -72,6 +73,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
     kept_rendered: set[str]
+    home: HomeData | None = None  # what the home page's template shows
     # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
     banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
@@ -103,6 +105,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
+        self.home = None
         self.assembled = AssembledPages(config)
         self.today = build_date()
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
@@ -128,6 +131,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         assert self.site is not None
         self._withhold_draft_docs(files)
         pages = generated_pages(self.site, self.today)
+        self.home = next((page.data for page in pages if isinstance(page, HomePage)), None)
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
         for page in pages:
@@ -243,4 +247,5 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         env.globals["tip_site_menu"] = self.sections.menu
         env.globals["tip_site_footer"] = self.sections.footer
         env.globals["tip_page_contents"] = self.sections.contents
+        env.globals["tip_home"] = self.home  # what the home page's template shows (views/home_page.py)
         return env

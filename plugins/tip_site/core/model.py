@@ -132,6 +132,7 @@ class Newsletter:
     body: str
     source: Source
     cover: Image | None = None
+    content_note: str | None = None  # shown before the text, and with the issue in lists and feeds
     draft: bool = False
     # The images the issue shows from content/newsletters/, by site path: published with the issue.
     images: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ class Resource:
     attachments: tuple[Attachment, ...] = ()
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
+    content_note: str | None = None  # shown before the text, and with the resource in lists and feeds
     draft: bool = False
 
 
@@ -169,6 +171,7 @@ class Event:
     summary: str
     body: str
     source: Source
+    content_note: str | None = None  # shown before the text, and with the event in lists and feeds
     draft: bool = False
 
 

@@ -86,6 +86,11 @@ SUPPORT = Schema(
     doc="The crisis and support services of the \"Need help now?\" page, in content/data/support.yml.",
 )
 
+CONTENT_NOTE = Field(
+    "content_note", "text",
+    "A note shown before the content, and beside it in lists and feeds, about difficult subjects it covers.",
+    required=False, example="This resource describes childhood abuse.",
+)
 DRAFT = Field("draft", "bool", "true keeps the item off the live site; it shows only in previews.", required=False, default=False, example="false")
 GROUPS = Field("groups", "ref", "The ids of the consortium groups it concerns (tip, cop, tis).", many=True, ref="group", example="[tip, cop]")
 PRIORITIES = Field("priorities", "ref", "The ids of the strategic priorities it concerns.", many=True, ref="priority", example="[awareness]")
@@ -110,6 +115,7 @@ NEWSLETTER = Schema(
         ),
         GROUPS,
         PRIORITIES,
+        CONTENT_NOTE,
         DRAFT,
     ),
     doc="One quarterly newsletter issue, in content/newsletters/.",
@@ -141,6 +147,7 @@ RESOURCE = Schema(
         ),
         Field("last_reviewed", "date", "When the resource was last checked, YYYY-MM-DD.", required=False),
         Field("next_review", "date", "When it is next due to be checked, YYYY-MM-DD.", required=False),
+        CONTENT_NOTE,
         DRAFT,
     ),
     doc="One resource of the library, in content/resources/.",
@@ -157,6 +164,7 @@ EVENT = Schema(
         Field("end", "datetime", "When it ends, UK time: YYYY-MM-DD HH:MM.", example="2025-03-14 12:00"),
         Field("location", "text", "Where it happens, or 'Online (Microsoft Teams)'."),
         Field("summary", "text", "One or two sentences about it."),
+        CONTENT_NOTE,
         DRAFT,
     ),
     doc="One meeting or event, in content/events/.",
@@ -170,7 +178,7 @@ PAGE = Schema(
     (
         Field("title", "text", "The page title, if it differs from the first heading.", required=False),
         Field("description", "text", "A one-sentence summary for search engines and link previews.", required=False),
-        Field("content_note", "text", "A note shown before the content about difficult subjects it covers.", required=False),
+        CONTENT_NOTE,
         Field("last_reviewed", "date", "When the page was last checked, YYYY-MM-DD.", required=False),
         Field("next_review", "date", "When it is next due to be checked, YYYY-MM-DD.", required=False),
         DRAFT,

@@ -39,6 +39,11 @@ class FeedItem:
     categories: tuple[Category, ...]
 
 
+def summary_with_note(summary: str, content_note: str | None) -> str:
+    """A feed item's summary, after its content note: many readers show only the summary."""
+    return f"Content note: {content_note.rstrip('. ')}. {summary}" if content_note else summary
+
+
 def _categories(site: Site, groups, priorities, type_name: str) -> tuple[Category, ...]:
     return (
         *(Category(site.group(g).name, "groups/") for g in groups),
@@ -49,7 +54,8 @@ def _categories(site: Site, groups, priorities, type_name: str) -> tuple[Categor
 
 def newsletter_item(site: Site, newsletter: Newsletter) -> FeedItem:
     return FeedItem(
-        "newsletter", newsletter.id, newsletter.title, newsletter.summary, newsletter_uri(newsletter),
+        "newsletter", newsletter.id, newsletter.title, summary_with_note(newsletter.summary, newsletter.content_note),
+        newsletter_uri(newsletter),
         london_midnight(newsletter.published), newsletter.groups, newsletter.priorities,
         _categories(site, newsletter.groups, newsletter.priorities, "Newsletter"),
     )
@@ -58,7 +64,8 @@ def newsletter_item(site: Site, newsletter: Newsletter) -> FeedItem:
 def resource_item(site: Site, resource: Resource) -> FeedItem:
     type_name = next((t.name for t in site.resource_types if t.id == resource.type), resource.type)
     return FeedItem(
-        "resource", resource.id, resource.title, resource.summary, resource_uri(resource),
+        "resource", resource.id, resource.title, summary_with_note(resource.summary, resource.content_note),
+        resource_uri(resource),
         london_midnight(resource.published), resource.groups, resource.priorities,
         _categories(site, resource.groups, resource.priorities, type_name),
     )
