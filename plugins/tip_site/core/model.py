@@ -91,6 +91,7 @@ class SupportService:
     text_message: str | None = None
     url: str | None = None
     hours: str | None = None
+    urgency: str = "support"  # "emergency", "urgent" or "support": the page groups services by it
 
 
 @dataclass(frozen=True)

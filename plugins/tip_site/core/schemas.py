@@ -73,6 +73,12 @@ SUPPORT_SERVICE = Schema(
         Field("text_message", "text", "How to reach it by text message.", required=False, example="Text SHOUT to 85258"),
         Field("url", "url", "Its website.", required=False),
         Field("hours", "text", "When it is open.", required=False, example="24 hours a day, every day"),
+        Field(
+            "urgency", "text",
+            "How urgent the help it gives is, which groups it on the page: emergency (999), urgent (help now, "
+            "day or night) or support (advice and support).",
+            required=False, choices=("emergency", "urgent", "support"), default="support", example="urgent",
+        ),
     ),
 )
 
