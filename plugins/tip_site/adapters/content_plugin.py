@@ -33,10 +33,13 @@ from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.site_sections import SiteSections
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
+from tip_site.views.content_security import with_policy
+from tip_site.views.drafts import preview_banners
 from tip_site.views.home_page import HomeData, HomePage
+from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
+from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
@@ -194,6 +197,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.render_cache is not None:
             html = self.render_cache.converted(page, html)
+        uri = page.file.src_uri
+        # What editors wrote is sanitised before the site's own parts go around it.
+        if uri not in self.generated_uris or uri in self.assembled:
+            html = clean_content(html)
+        elif uri in self.banners:  # a preview reads a draft or scheduled generated page whole: editor's text and ours
+            html = clean_draft_preview(html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
@@ -208,7 +217,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page.markdown = None
         return html
 
-    on_page_content = CombinedEvent(_complete_content, _release_markdown)
+    @event_priority(-50)  # last: other plugins read the front matter as it was written
+    def _escape_front_matter(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Templates (Material's among them) print page.meta values as they are: they get them
+        # as escaped text, before any page is rendered (one page's title shows in another's nav).
+        escape_text_values(page.meta)
+        return html
+
+    on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter)
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(valid_material_html(output))
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(valid_material_html(output_content))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.render_cache is not None:  # links in converted pages resolve against these
@@ -219,12 +246,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.page_shells = PageShells(nav_links)
         self.sections = SiteSections(nav, files, self.config.menu)
         return nav
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return valid_material_html(output)
-
-    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return valid_material_html(output_content)  # 404.html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         log.debug(self.page_shells.report())

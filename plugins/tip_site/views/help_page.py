@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.model import Site, SupportService
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
@@ -49,8 +50,8 @@ def _service(service: SupportService) -> list[str]:
     if actions:
         lines.append(f'<p class="tip-help__actions">{" ".join(actions)}</p>\n')
     details = []
-    if service.url:
-        details.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}]({service.url})")
+    if service.url and refused_scheme(service.url) is None:  # the check refuses any other; never a link that runs
+        details.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}](<{service.url}>)")  # < >: the address ends there
     if service.hours:
         details.append(f"- Open: {text(service.hours)}")
     return [*lines, *details, ""]
