@@ -62,8 +62,13 @@ def tab_walk(page, limit: int = 120) -> list[dict]:
     return seen
 
 
-@pytest.mark.parametrize("path", ["", "groups/cop/", "library/", "library/organisational-self-assessment-framework/"],
-                         ids=["home", "group", "library", "resource"])
+WALKED = {
+    "home": "", "group": "groups/cop/", "library": "library/", "resource": "library/organisational-self-assessment-framework/",
+    "help": "help/", "newsletter issue": "newsletters/2026-q3/", "privacy": "privacy/",
+}
+
+
+@pytest.mark.parametrize("path", WALKED.values(), ids=WALKED.keys())
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_tab_from_the_top_focuses_only_what_can_be_seen(chromium, real_site_url, width, path):
     context, page = new_page(chromium, width)

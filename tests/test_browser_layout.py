@@ -64,7 +64,7 @@ def test_on_a_phone_one_bar_stays_and_it_holds_exit_menu_and_search(chromium, re
         covered = page.evaluate(COVERED)
         bar = page.locator(".tip-top").bounding_box()
         assert bar["y"] == 0 and bar["height"] <= 64 and covered < 0.09, (bar, covered)
-        assert not page.locator(".tip-helpbar").is_visible() or page.locator(".tip-helpbar").bounding_box()["y"] < 0, \
+        assert not page.locator(".tip-topbar").is_visible() or page.locator(".tip-topbar").bounding_box()["y"] < 0, \
             "the help bar scrolled away"
         for name in ("Emergency Exit this page", "Menu", "Search"):
             box = page.get_by_role("button", name=name).bounding_box()

@@ -16,7 +16,7 @@
   if (!toggle || !button || !drawer) return;
   var wide = window.matchMedia("(min-width: 76.25em)");
   // Everything but the header and the drawer, made inert while the menu is open.
-  var elsewhere = ".tip-helpbar, .tip-site-menu, .md-content, .md-sidebar--secondary, .md-footer, .tip-footer-links, .md-top, .md-skip";
+  var elsewhere = ".tip-topbar, .tip-site-menu, .md-content, .md-sidebar--secondary, .md-footer, .tip-footer-links, .md-top, .md-skip";
 
   drawer.id = drawer.id || "tip-menu";
   button.setAttribute("role", "button");
