@@ -13,9 +13,7 @@ lowers the performance score: compare runs made on a quiet one.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -23,12 +21,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from tip_site.benchmark.local_browser import chromium_path
+from tip_site.benchmark.local_browser import QuietHandler, chromium_path, serve
 
 PAGES = {
     "home": "",
@@ -39,16 +34,11 @@ PAGES = {
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update"
-
-
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".xsl")
 
 
-class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesLikeHandler(QuietHandler):
     """Files as GitHub Pages serves them: text compressed with gzip, cached for ten minutes."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
@@ -67,19 +57,6 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-@contextmanager
-def serve_like_pages(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_PagesLikeHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_once(lighthouse: Path, url: str, out: Path) -> dict:
@@ -108,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"Lighthouse (mobile, median of {args.runs} runs) on {args.site}")
     print(f"{'page':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'CLS':>7} {'LCP':>8}")
-    with serve_like_pages(args.site) as base, tempfile.TemporaryDirectory() as tmp:
+    with serve(args.site, _PagesLikeHandler) as base, tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
             runs = [run_once(args.lighthouse, base + path, Path(tmp) / f"{i}.json") for i in range(args.runs)]
             median = {key: statistics.median(run[key] for run in runs) for key in (*CATEGORIES, "cls", "lcp_ms")}
