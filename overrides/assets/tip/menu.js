@@ -35,7 +35,14 @@
     document.querySelectorAll(elsewhere).forEach(function (el) { el.inert = open; });
   }
 
+  // The drawer opens just below the bar that stays on screen, wherever that bar ends now.
+  var bar = document.querySelector(".tip-top");
+  function placeDrawer() {
+    if (bar) document.documentElement.style.setProperty("--tip-drawer-top", Math.max(0, bar.getBoundingClientRect().bottom) + "px");
+  }
+
   function set(open, moveFocus) {
+    if (open) placeDrawer();
     if (toggle.checked !== open) {
       toggle.checked = open;
       toggle.dispatchEvent(new Event("change", { bubbles: true }));
@@ -43,7 +50,7 @@
     sync();
     if (!moveFocus) return;
     if (open) {
-      var first = drawer.querySelector(".md-nav__link--active") || links()[0];
+      var first = drawer.querySelector("a.md-nav__link--active") || drawer.querySelector(".md-nav__list a[href]") || links()[0];
       if (first) first.focus();
     } else {
       button.focus();
@@ -61,7 +68,8 @@
       set(!toggle.checked, true);
     }
   });
-  toggle.addEventListener("change", sync);
+  toggle.addEventListener("change", function () { if (toggle.checked) placeDrawer(); sync(); });
+  window.addEventListener("scroll", function () { if (toggle.checked) placeDrawer(); }, { passive: true });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked && !wide.matches) set(false, true);
   });
