@@ -23,14 +23,18 @@ FOCUS_SEEN = """() => {
     + " " + (el.getAttribute("href") || "") + " " + (el.textContent || "").trim().slice(0, 40);
   let opacity = 1;
   for (let node = el; node && node.nodeType === 1; node = node.parentElement) opacity *= +getComputedStyle(node).opacity;
-  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
-  const top = document.elementFromPoint(x, y);
+  // Not under anything else (a sticky bar): the middle of one of its boxes (a link may wrap) shows it.
+  const uncovered = [...el.getClientRects()].some(box => {
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    return !!top && (el === top || el.contains(top) || top.contains(el) || [...(el.labels || [])].some(l => l.contains(top)));
+  });
   return {
     what,
     onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
     drawn: style.visibility === "visible" && opacity > 0.1,
-    uncovered: !!top && (el === top || el.contains(top) || top.contains(el) || (el.labels && [...el.labels].some(l => l.contains(top)))),
+    uncovered,
   };
 }"""
 
@@ -64,7 +68,7 @@ def tab_walk(page, limit: int = 120) -> list[dict]:
 
 WALKED = {
     "home": "", "group": "groups/cop/", "library": "library/", "resource": "library/organisational-self-assessment-framework/",
-    "help": "help/", "newsletter issue": "newsletters/2026-q3/", "privacy": "privacy/",
+    "help": "help/", "newsletter issue": "newsletters/2026-q3/", "privacy": "privacy/", "matrix": "priorities/matrix/",
 }
 
 
