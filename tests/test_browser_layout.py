@@ -103,15 +103,15 @@ def test_reading_column_and_contents_only_where_useful(chromium, real_site_url):
         for route in ("Find resources", "Join or contact a group", "Need help now?"):
             assert page.locator(".tip-routes").get_by_role("link", name=route).is_visible()
         page.goto(real_site_url + "groups/cop/")
-        assert page.get_by_role("navigation", name="On this page").is_visible()
+        assert page.get_by_role("navigation", name="Table of contents").is_visible()
         assert page.locator("nav.tip-site-menu a[aria-current]").inner_text() == "The groups"
         width = page.evaluate("document.querySelector('article p').getBoundingClientRect().width")
         size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)")
         assert size >= 18 and width / size < 45, (size, width)  # about 75 characters a line at most
         page.goto(real_site_url + "contact/")  # three headings below the title
-        assert page.get_by_role("navigation", name="On this page").is_visible()
+        assert page.get_by_role("navigation", name="Table of contents").is_visible()
         page.goto(real_site_url + "events/cop-2026-q1/")  # one
-        assert page.get_by_role("navigation", name="On this page").count() == 0, "fewer than three headings"
+        assert page.get_by_role("navigation", name="Table of contents").count() == 0, "fewer than three headings"
     finally:
         context.close()
 
