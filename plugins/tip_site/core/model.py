@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from tip_site.core.history import SiteHistory
 from tip_site.core.problems import Problem
 
 
@@ -137,6 +138,7 @@ class Newsletter:
     draft: bool = False
     # The images the issue shows from content/newsletters/, by site path: published with the issue.
     images: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class Resource:
     next_review: dt.date | None = None
     content_note: str | None = None  # shown before the text, and with the resource in lists and feeds
     draft: bool = False
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -168,12 +171,16 @@ class Event:
     groups: tuple[str, ...]
     start: dt.datetime  # naive, Europe/London wall-clock time
     end: dt.datetime
-    location: str
+    location: str | None  # the place; may be left out when attendance is "online"
     summary: str
     body: str
     source: Source
     content_note: str | None = None  # shown before the text, and with the event in lists and feeds
     draft: bool = False
+    attendance: str = "in_person"  # "in_person", "online" or "hybrid"
+    joining: str | None = None  # how to join online, as shown to everyone
+    joining_link: str | None = None  # a public link to join (open events only)
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -204,6 +211,7 @@ class Site:
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...] = field(default=())
     support: Support = Support()
+    history: SiteHistory = SiteHistory()  # when each content file was added and changed (git)
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)
