@@ -9,7 +9,7 @@ import pytest
 
 from sitekit import VALID_EVENT, VALID_RESOURCE, TinySite
 from tip_site.search.page_text import first_paragraph_text, page_text
-from tip_site.search.site_index import INLINE_PAGES, SearchPage, SiteIndex, chunk_name
+from tip_site.search.site_index import INLINE_PAGES, SearchFilter, SearchPage, SiteIndex, chunk_name
 from tip_site.search.words import Stems, words
 
 
@@ -69,8 +69,8 @@ def test_first_paragraph_text_strips_markup():
     assert first_paragraph_text("<h1>No paragraph</h1>") == ""
 
 
-def _index(pages: list[SearchPage], synonyms=None) -> tuple[dict[str, str], list[dict]]:
-    index = SiteIndex(synonyms)
+def _index(pages: list[SearchPage], synonyms=None, filters=()) -> tuple[dict[str, str], list[dict]]:
+    index = SiteIndex(synonyms, filters)
     page_files = dict(index.add(page) for page in pages)
     files = dict(index.files())
     files.update(page_files)
@@ -175,6 +175,47 @@ def test_small_vocabulary_chunks_share_a_file_and_each_prefix_is_found_in_its_ow
     assert len([name for name in alone if name.startswith("vocab/")]) == len(json.loads(alone["manifest.json"])["vocab"])
 
 
+TYPE = SearchFilter("type", "Type", "Any type", (("page", "Pages"), ("resource", "Resources"), ("event", "Events")))
+GROUP = SearchFilter("group", "Group", "Any group", (("tip", "TIP"), ("cop", "CoP"), ("tis", "TIS")))
+
+
+def _filter_pages(files: dict[str, str]) -> dict[str, dict[str, set[int]]]:
+    """{filter key: {value id: page numbers}}, read back from the files as the browser reads them."""
+    manifest, lists = json.loads(files["manifest.json"]), json.loads(files["filters.json"])
+    found: dict[str, dict[str, set[int]]] = {}
+    for search_filter in manifest["filters"]:
+        assert len(lists[search_filter["key"]]) == len(search_filter["values"])
+        for (value, _name), gaps in zip(search_filter["values"], lists[search_filter["key"]]):
+            numbers = [sum(gaps[: n + 1]) for n in range(len(gaps))]
+            found.setdefault(search_filter["key"], {})[value] = set(numbers)
+    return found
+
+
+def test_filters_list_the_pages_of_each_value_and_only_values_some_page_has():
+    pages = [
+        SearchPage("about/", "About", "", filters=(("type", "page"),)),
+        SearchPage("library/a/", "A", "", filters=(("type", "resource"), ("group", "tip"), ("group", "tis"))),
+        SearchPage("groups/tis/", "TIS", "", filters=(("type", "page"), ("group", "tis"), ("group", "tis"))),
+        SearchPage("library/b/", "B", "", filters=(("type", "resource"), ("group", "nobody"), ("colour", "red"))),
+    ]
+    files, _ = _index(pages, filters=(TYPE, GROUP))
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["filters"] == [
+        {"key": "type", "label": "Type", "any": "Any type", "values": [["page", "Pages"], ["resource", "Resources"]]},
+        {"key": "group", "label": "Group", "any": "Any group", "values": [["tip", "TIP"], ["tis", "TIS"]]},
+    ]  # no events, no CoP page: not offered; values nobody defined are left out
+    assert _filter_pages(files) == {"type": {"page": {0, 2}, "resource": {1, 3}}, "group": {"tip": {1}, "tis": {1, 2}}}
+
+
+def test_a_filter_that_cannot_narrow_is_not_offered_and_no_filters_write_no_file():
+    every_page = [SearchPage(f"p{n}/", f"Page {n}", "", filters=(("type", "page"), *((("group", "cop"),) if n == 1 else ()))) for n in range(3)]
+    files, _ = _index(every_page, filters=(TYPE, GROUP))
+    assert [f["key"] for f in json.loads(files["manifest.json"])["filters"]] == ["group"]  # every page is a "page"
+    assert _filter_pages(files) == {"group": {"cop": {1}}}
+    files, _ = _index(every_page)
+    assert json.loads(files["manifest.json"])["filters"] == [] and "filters.json" not in files
+
+
 def _site_pages(site_dir) -> dict[str, dict]:
     index = site_dir / "search-index"
     return {record["u"]: record for record in (json.loads(path.read_text()) for path in (index / "pages").glob("*.json"))}
@@ -224,3 +265,25 @@ def test_the_index_is_the_same_whether_pages_come_from_shells_or_from_main_html(
         indexes.append({path.relative_to(index).as_posix(): path.read_bytes() for path in index.rglob("*.json")})
     assert indexes[0] == indexes[1]
     assert "Step 7: reflective supervision." in _site_pages(shells.site_dir)["library/resource-07/"]["x"]
+
+
+def test_the_built_site_files_each_page_under_its_type_groups_priorities_and_audiences(tiny_site):
+    tiny_site.with_examples()
+    result = tiny_site.build()
+    assert result.returncode == 0, result.output
+    index = tiny_site.site_dir / "search-index"
+    files = {path.relative_to(index).as_posix(): path.read_text() for path in index.rglob("*.json")}
+    url_of = {int(name.split("/")[1].split(".")[0]): json.loads(text)["u"] for name, text in files.items() if name.startswith("pages/")}
+    filed = {key: {value: {url_of[n] for n in numbers} for value, numbers in values.items()} for key, values in _filter_pages(files).items()}
+    assert {"library/toolkit/"} == filed["type"]["resource"]
+    assert {"newsletters/2025-q1/"} == filed["type"]["newsletter"]
+    assert {"events/cop-2025-q1/"} == filed["type"]["event"]
+    assert {"", "help/", "groups/cop/", "priorities/awareness/"} <= filed["type"]["page"]
+    assert not filed["type"]["page"] & (filed["type"]["resource"] | filed["type"]["newsletter"] | filed["type"]["event"])
+    # The examples: the toolkit is the CoP's, for priority workforce and practitioners; the issue is the TIP's
+    # and the CoP's, for priority awareness; the meeting the CoP's. A group's and a priority's own page are under it.
+    assert filed["group"]["cop"] == {"library/toolkit/", "newsletters/2025-q1/", "events/cop-2025-q1/", "groups/cop/"}
+    assert filed["group"]["tip"] == {"newsletters/2025-q1/", "groups/tip/"}
+    assert filed["priority"]["workforce"] == {"library/toolkit/", "priorities/workforce/"}
+    assert filed["priority"]["awareness"] == {"newsletters/2025-q1/", "priorities/awareness/"}
+    assert filed["audience"] == {"practitioners": {"library/toolkit/"}}  # only resources say who they are for

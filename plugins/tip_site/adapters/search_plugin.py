@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from tip_site.bundles import join_parts
 from tip_site.search.page_text import first_paragraph_text, page_text
 from tip_site.search.site_index import SearchPage, SiteIndex, write_files
-from tip_site.views.search_keywords import search_keywords
+from tip_site.views.search.filters import SearchFilters, search_filters
+from tip_site.views.search.keywords import search_keywords
 
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
 # The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
@@ -42,15 +43,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 raise PluginError(f"mkdocs.yml: tip-search: synonyms: {word}: give a list of words, like [schools, education]")
             if len(str(word).split()) != 1:
                 raise PluginError(f"mkdocs.yml: tip-search: synonyms: '{word}': give one word before the colon")
-        self.index = SiteIndex({str(word): list(alternatives) for word, alternatives in self.config.synonyms.items()})
+        self._synonyms = {str(word): list(alternatives) for word, alternatives in self.config.synonyms.items()}
         self._folders: set[Path] = set()  # fresh for every (re)build
-        self._keywords: dict[str, tuple[str, ...]] = {}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # tip-content (listed before us) has loaded the content: item pages' facts become keywords.
+        # tip-content (listed before us) has loaded the content: item pages' facts become keywords,
+        # and their type, groups, priorities and audiences the filters.
         site = getattr(config.plugins.get("tip-content"), "site", None)
         self._keywords = search_keywords(site) if site is not None else {}
+        self._filters = search_filters(site) if site is not None else SearchFilters((), {})
+        self.index = SiteIndex(self._synonyms, self._filters.filters)
         for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
             parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
             files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))
@@ -68,7 +71,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         title = page.meta.get("title") or page.title or ""  # the page's own title, not its shorter nav label
         keywords = search.get("keywords") or ()
         keywords = (*map(str, keywords if isinstance(keywords, list) else [keywords]), *self._keywords.get(page.file.src_uri, ()))
-        record = SearchPage(page.url, str(title), str(summary), page_text(html), headings, keywords)
+        filters = self._filters.of(page.file.src_uri)
+        record = SearchPage(page.url, str(title), str(summary), page_text(html), headings, keywords, filters)
         # Written at once, so no page's text is held until the end of the build.
         write_files([self.index.add(record)], Path(config.site_dir), self._folders)
         return html

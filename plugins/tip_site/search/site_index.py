@@ -12,7 +12,8 @@ across the site.
 
 Files, under `INDEX_DIR` of the built site:
 - `manifest.json`: the format, the page count, the vocabulary file of each
-  two-letter prefix, the stop words and the synonyms;
+  two-letter prefix, the stop words, the synonyms, and the filters a visitor
+  may narrow results by (type, group…), each with the values some page has;
 - `vocab/<first prefix in the file>.json`: {term: [pages, postings, word, …]}
   for the terms of neighbouring prefixes, about `VOCAB_FILE_BYTES` a file. The
   postings are the list [page gap, weight, page gap, weight, …] itself when the
@@ -20,7 +21,11 @@ Files, under `INDEX_DIR` of the built site:
   `postings/<n>.json` that holds it. The words after them are the spellings
   seen for the term, so that a typo can be matched against real words;
 - `pages/<n>.json`: page n's address, title, summary and text, fetched for the
-  results shown (titles, and excerpts around the words found).
+  results shown (titles, and excerpts around the words found);
+- `filters.json` (when the manifest lists filters): for each filter, for each of
+  its values in the manifest's order, the gaps between the numbers of the pages
+  with that value. Fetched only when a visitor turns to the filters, so the
+  bytes before the first results stay those of the words typed.
 
 Pages are numbered in the order they are added, which MkDocs keeps the same
 from build to build; the same pages in the same order give the same bytes.
@@ -39,7 +44,7 @@ from typing import Iterable, Iterator
 from tip_site.search.words import STOP_WORDS, Stems, fold, words
 
 INDEX_DIR = "search-index"
-FORMAT = 3
+FORMAT = 4
 # How much a word counts where it appears (a word counts once, where it weighs most).
 TITLE_WEIGHT, HEADING_WEIGHT, KEYWORD_WEIGHT, SUMMARY_WEIGHT = 80, 30, 30, 20
 TITLE_BONUS = 19  # up to this much more in a short title: "Schools Forum" finds the forum before its meetings
@@ -60,15 +65,28 @@ class SearchPage:
     text: str = ""
     headings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    filters: tuple[tuple[str, str], ...] = ()  # (filter key, value id) pairs: ("type", "resource"), ("group", "tip")
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """One way to narrow results, as the dialog offers it: "Type", with "Any type", "Pages", "Resources"…"""
+
+    key: str
+    label: str
+    any_label: str  # the choice that narrows nothing
+    values: tuple[tuple[str, str], ...]  # (id, name), in the order shown
 
 
 class SiteIndex:
     """The index of one build: pages go in one by one, the files come out at the end."""
 
-    def __init__(self, synonyms: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, synonyms: dict[str, list[str]] | None = None, filters: Iterable[SearchFilter] = ()) -> None:
         self.stems = Stems()
         self.pages = 0
         self._synonyms = synonyms or {}
+        self._filters = tuple(filters)
+        self._filter_pages: defaultdict[tuple[str, str], list[int]] = defaultdict(list)  # (key, value): page numbers
         # For each term, numbers in page order: page << 16 | weight from the title, headings, keywords
         # or summary (0 if none) << 8 | mentions in the text (at most 255). A page may have several
         # (one per word of the text with that stem, one for the other fields): files() adds them up.
@@ -100,6 +118,8 @@ class SiteIndex:
                 length += count
         for term, weight in self._fields(page).items():
             postings[term].append(base | weight << 8)
+        for pair in dict.fromkeys(page.filters):
+            self._filter_pages[pair].append(number)
         self._lengths.append(length)
         record = {"u": page.url, "t": page.title, "s": page.summary, "x": page.text}
         return f"pages/{number}.json", _json(record)
@@ -143,10 +163,25 @@ class SiteIndex:
                 where, external = external, external + 1
             chunks.setdefault(chunk_name(term), {})[term] = [pages, where, *sorted(spellings.get(term, ()))[:MOST_SPELLINGS]]
         yield from _grouped(chunks)
+        filters = self._offered_filters()
+        if filters:
+            yield "filters.json", _json({f.key: [_gaps(self._filter_pages[f.key, value]) for value, _ in f.values] for f in filters})
         yield "manifest.json", _json({
             "format": FORMAT, "pages": self.pages, "vocab": {name: file for name, file in sorted(_file_of(chunks).items())},
             "stop_words": sorted(STOP_WORDS), "synonyms": self._stemmed_synonyms(),
+            "filters": [{"key": f.key, "label": f.label, "any": f.any_label, "values": [list(v) for v in f.values]} for f in filters],
         })
+
+    def _offered_filters(self) -> list[SearchFilter]:
+        """The filters worth offering: only values some page has, and only filters that can narrow the results."""
+        offered = []
+        for search_filter in self._filters:
+            values = tuple(value for value in search_filter.values if self._filter_pages.get((search_filter.key, value[0])))
+            if len(values) == 1 and len(self._filter_pages[search_filter.key, values[0][0]]) == self.pages:
+                continue  # every page has the one value: choosing it would change nothing
+            if values:
+                offered.append(SearchFilter(search_filter.key, search_filter.label, search_filter.any_label, values))
+        return offered
 
     def _body_weights(self) -> list[tuple[int, ...]]:
         """For each page, the weight of a term its text mentions 0, 1, … 255 times (pages of like length share one)."""
@@ -195,6 +230,11 @@ def _postings(packed: array, body_weights: list[tuple[int, ...]]) -> list[int]:
     if page >= 0:
         postings += (page - max(previous, 0), max(field, body_weights[page][count if count < 255 else 255]))
     return postings
+
+
+def _gaps(numbers: list[int]) -> list[int]:
+    """[first, second - first, …]: small numbers, which compress well."""
+    return [b - a for a, b in zip([0, *numbers], numbers)]
 
 
 def _body_weight(mentions: int, relative_length: float) -> int:

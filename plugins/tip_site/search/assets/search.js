@@ -2,8 +2,9 @@
    (search-button.js), after english_stemmer.js. It reads the index that
    tip_site/search/site_index.py writes, fetching only the vocabulary files of
    the words typed, the postings of the terms they match, and the pages of the
-   results shown. Everything it shows is set as text: no HTML from the index is
-   ever parsed. */
+   results shown; the pages of each filter's values (filters.json) only once a
+   visitor turns to the filters. Everything it shows is set as text: no HTML
+   from the index is ever parsed. */
 (function () {
   "use strict";
 
@@ -20,12 +21,15 @@
   var indexUrl = new URL(".", manifestUrl);
   var siteUrl = new URL("..", indexUrl);
   var helpUrl = new URL(box.getAttribute("data-help"), document.baseURI);
-  var dialog, input, status, list, more, opener;
+  var dialog, input, status, list, more, opener, filterBox, clearFilters;
   var manifest = null;
   var cache = {};
   var stems = Object.create(null);
-  var current = { query: "", results: [], shown: 0, terms: Object.create(null) };
+  var current = { query: "", results: [], shown: 0, terms: Object.create(null), found: null, chosen: [] };
   var searches = 0;
+  var filterControls = [];  // {filter, select}: one select per filter of the manifest
+  var filterPages = null;   // once loaded: {filter key: {value id: Uint8Array, 1 for each page with it}}
+  var filterLoad = null;
 
   // Index files are plain objects: "constructor" is a word people search for, not Object's.
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
@@ -51,6 +55,11 @@
       enterkeyhint: "search", "aria-describedby": "tip-search-status"
     });
     form.appendChild(input);
+    // Filled with a select per filter once the manifest says which filters the site has.
+    filterBox = element("fieldset", { "class": "tip-search__filters", hidden: "" });
+    filterBox.appendChild(element("legend", { "class": "tip-search__legend" }, "Filter results"));
+    clearFilters = element("button", { type: "button", "class": "tip-search__clear", hidden: "" }, "Clear filters");
+    form.appendChild(filterBox);
     status = element("p", { id: "tip-search-status", "class": "tip-search__status", role: "status" });
     list = element("ol", { "class": "tip-search__results", "aria-label": "Search results" });
     more = element("button", { type: "button", "class": "tip-search__more", hidden: "" }, "Show more results");
@@ -68,6 +77,18 @@
       else request(input.value);
     });
     input.addEventListener("input", function () { request(input.value); });
+    filterBox.addEventListener("change", function () {
+      clearFilters.hidden = !chosenFilters().length;
+      request(input.value);
+    });
+    // The pages of the filters' values load when a visitor turns to the filters (then each choice shows its count).
+    filterBox.addEventListener("focusin", function () { loadFilters().then(showCounts, function () {}); });
+    clearFilters.addEventListener("click", function () {
+      filterControls.forEach(function (control) { control.select.value = ""; });
+      clearFilters.hidden = true;
+      input.focus();  // the button it was on is gone
+      request(input.value);
+    });
     dialog.addEventListener("keydown", function (event) {
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
@@ -103,8 +124,74 @@
   function indexFile(path) { return fetchJson(new URL(path, indexUrl).href); }
 
   function load() {
-    manifest = manifest || fetchJson(manifestUrl.href);
+    manifest = manifest || fetchJson(manifestUrl.href).then(function (index) {
+      setUpFilters(index);
+      return index;
+    });
+    manifest.catch(function () { manifest = null; });
     return manifest;
+  }
+
+  // A labelled select per filter ("Type": "Any type", "Pages", "Resources"…), in the dialog's fieldset.
+  function setUpFilters(index) {
+    if (filterControls.length || !index.filters || !index.filters.length) return;
+    var grid = element("div", { "class": "tip-search__filter-grid" });
+    index.filters.forEach(function (filter, f) {
+      var field = element("div", { "class": "tip-search__filter" });
+      var select = element("select", { id: "tip-search-filter-" + f, name: filter.key });
+      select.appendChild(element("option", { value: "" }, filter.any));
+      filter.values.forEach(function (value) { select.appendChild(element("option", { value: value[0] }, value[1])); });
+      field.appendChild(element("label", { "for": select.id }, filter.label));
+      field.appendChild(select);
+      grid.appendChild(field);
+      filterControls.push({ filter: filter, select: select });
+    });
+    filterBox.appendChild(grid);
+    filterBox.appendChild(clearFilters);
+    filterBox.hidden = false;
+  }
+
+  // The filters chosen: [{key, value, name}], in the order shown.
+  function chosenFilters() {
+    return filterControls.filter(function (control) { return control.select.value; }).map(function (control) {
+      var value = control.select.value;
+      var name = control.filter.values.filter(function (v) { return v[0] === value; })[0][1];
+      return { key: control.filter.key, value: value, name: name };
+    });
+  }
+
+  function loadFilters() {
+    filterLoad = filterLoad || load().then(function (index) {
+      if (!index.filters || !index.filters.length) return {};
+      return indexFile("filters.json").then(function (lists) {
+        var pages = Object.create(null);
+        index.filters.forEach(function (filter) {
+          pages[filter.key] = Object.create(null);
+          filter.values.forEach(function (value, v) {
+            var marks = new Uint8Array(index.pages), page = 0;
+            ((has(lists, filter.key) && lists[filter.key][v]) || []).forEach(function (gap) { page += gap; marks[page] = 1; });
+            pages[filter.key][value[0]] = marks;
+          });
+        });
+        return pages;
+      });
+    }).then(function (pages) {
+      filterPages = pages;
+      return pages;
+    });
+    filterLoad.catch(function () { filterLoad = null; });
+    return filterLoad;
+  }
+
+  // Whether a page passes the filters chosen (but the one of `except`, when given).
+  function passes(chosen, except) {
+    var wanted = chosen.filter(function (choice) { return choice.key !== except; }).map(function (choice) {
+      return filterPages[choice.key][choice.value];
+    });
+    return function (page) {
+      for (var i = 0; i < wanted.length; i++) if (!wanted[i] || !wanted[i][page]) return false;
+      return true;
+    };
   }
 
   // The same words as the index (tip_site/search/words.py): lower case, accents removed, no stop words.
@@ -241,21 +328,57 @@
     });
   }
 
-  // Pages with every word that is on the site at all, best first; failing that, those with the most.
-  function rank(index, queryWords, matched) {
+  // Every page with a word of the query: its score, and how many of the words it has.
+  function candidates(index, queryWords, matched) {
     return Promise.all(queryWords.map(function (word) { return scoresFor(index, word, matched); })).then(function (perWord) {
-      var found = perWord.filter(function (scores) { return Object.keys(scores).length; });
       var total = {}, count = {};
-      found.forEach(function (scores) {
+      perWord.forEach(function (scores) {
         Object.keys(scores).forEach(function (page) {
           total[page] = (total[page] || 0) + scores[page];
           count[page] = (count[page] || 0) + 1;
         });
       });
-      var pages = Object.keys(total);
-      var most = pages.reduce(function (m, page) { return Math.max(m, count[page]); }, 0);
-      return pages.filter(function (page) { return count[page] === most; }).map(Number)
-        .sort(function (a, b) { return total[b] - total[a] || a - b; });
+      return { pages: Object.keys(total).map(Number), total: total, count: count };
+    });
+  }
+
+  // Of the pages that pass `keep`: those with every word that is on them at all, failing that
+  // those with the most, best first. The filters narrow first, so a filter never hides a page
+  // with fewer of the words behind one it leaves out.
+  function ranked(found, keep) {
+    var pages = found.pages.filter(keep);
+    var most = pages.reduce(function (m, page) { return Math.max(m, found.count[page]); }, 0);
+    return pages.filter(function (page) { return found.count[page] === most; })
+      .sort(function (a, b) { return found.total[b] - found.total[a] || a - b; });
+  }
+
+  function howMany(found, keep) {
+    var most = 0, n = 0;
+    found.pages.forEach(function (page) {
+      if (!keep(page)) return;
+      var count = found.count[page];
+      if (count > most) { most = count; n = 1; } else if (count === most) n++;
+    });
+    return n;
+  }
+
+  function everyPage() { return true; }
+
+  // Each choice of each filter says how many results it would give with the other filters as they are.
+  function showCounts() {
+    var found = current.found, chosen = current.chosen;
+    filterControls.forEach(function (control) {
+      var key = control.filter.key, options = control.select.options;
+      var others = found && filterPages ? passes(chosen, key) : null;
+      var values = [["", control.filter.any]].concat(control.filter.values);
+      values.forEach(function (value, i) {
+        var text = value[1];
+        if (others) {
+          var marks = value[0] ? filterPages[key][value[0]] : null;
+          text += " (" + howMany(found, marks ? function (page) { return marks[page] && others(page); } : others) + ")";
+        }
+        if (options[i].textContent !== text) options[i].textContent = text;
+      });
     });
   }
 
@@ -282,28 +405,35 @@
   function search(query) {
     var number = ++searches;
     query = query.trim();
-    current = { query: query, results: [], shown: 0, terms: Object.create(null) };
+    var chosen = chosenFilters();
+    current = { query: query, results: [], shown: 0, terms: Object.create(null), found: null, chosen: chosen };
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
+      showCounts();
       return Promise.resolve();
     }
     status.textContent = "Searching…";
     var matched = Object.create(null);
     return load().then(function (index) {
       var queryWords = words(query, index.stop_words).filter(function (word, i, all) { return all.indexOf(word) === i; });
-      return queryWords.length ? rank(index, queryWords, matched) : null;
-    }).then(function (pages) {
+      if (!queryWords.length) return null;
+      // The filters' pages are needed only once a filter is chosen.
+      return Promise.all([candidates(index, queryWords, matched), chosen.length ? loadFilters() : null]);
+    }).then(function (outcome) {
       if (number !== searches) return; // a newer query replaced this one
       list.replaceChildren();
-      if (pages === null) {
+      if (outcome === null) {
         more.hidden = true;
         status.textContent = "No results for “" + query + "”: search needs a word of two letters or more, other than words like “the”.";
+        showCounts();
         return;
       }
-      current.results = pages;
+      current.found = outcome[0];
+      current.results = ranked(current.found, chosen.length ? passes(chosen) : everyPage);
       current.terms = matched;
+      showCounts();
       return show(PAGE_SIZE, false);
     }).catch(function () {
       if (number === searches) status.textContent = "Search is not available right now. Please try again later.";
@@ -355,11 +485,16 @@
     return (from > 0 ? "…" : "") + page.text.slice(tokens[from].at, tokens[to].end) + (to < tokens.length - 1 ? "…" : "");
   }
 
+  // The filters chosen, in words for the status: " with filters: Resources, Trauma Informed Schools Forum (TIS)".
+  function filtersInWords(chosen) {
+    return chosen.length ? " with filters: " + chosen.map(function (choice) { return choice.name; }).join(", ") : "";
+  }
+
   function show(count, moveFocus) {
-    var query = current.query, terms = current.terms;
+    var mine = current, query = current.query, terms = current.terms;
     var slice = current.results.slice(current.shown, current.shown + count);
     return Promise.all(slice.map(pageData)).then(function (pages) {
-      if (query !== current.query) return;
+      if (mine !== current) return;  // a newer search (another query, or other filters) replaced this one
       var firstLink = null;
       pages.forEach(function (page) {
         var item = element("li", { "class": "tip-search__result" });
@@ -376,15 +511,18 @@
         firstLink = firstLink || link;
       });
       current.shown += pages.length;
-      var total = current.results.length;
+      var total = current.results.length, filtered = filtersInWords(current.chosen);
+      var unfiltered = total === 0 && filtered ? howMany(current.found, everyPage) : 0;
       more.hidden = current.shown >= total;
       status.textContent = total === 0
-        ? "No results for “" + query + "”. Try fewer or different words."
-        : total + (total === 1 ? " result" : " results") + " for “" + query + "”" +
+        ? "No results for “" + query + "”" + filtered + "." + (unfiltered
+          ? " " + unfiltered + (unfiltered === 1 ? " result" : " results") + " without them: clear the filters to see " + (unfiltered === 1 ? "it." : "them.")
+          : " Try fewer or different words.")
+        : total + (total === 1 ? " result" : " results") + " for “" + query + "”" + filtered +
           (total > current.shown ? ", showing " + current.shown + "." : ".");
       if (moveFocus && firstLink) firstLink.focus();
     }).catch(function () {
-      if (query === current.query) status.textContent = "Search is not available right now. Please try again later.";
+      if (mine === current) status.textContent = "Search is not available right now. Please try again later.";
     });
   }
 
