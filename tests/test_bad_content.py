@@ -55,7 +55,8 @@ CASES = [
     ("quarter-out-of-range", news("quarter: 1", "quarter: 5"), NEWS, 4, "quarter", "5 is out of range"),
     ("quarter-disagrees-with-date", news("published: 2025-03-14", "published: 2025-05-14"), NEWS, 5, "published", "is not in quarter 1 of 2025"),
     ("two-issues-one-quarter", {"content/newsletters/again.md": VALID_NEWSLETTER}, "content/newsletters/again.md", 4, "quarter", "quarter 1 of 2025 already has an issue: content/newsletters/2025-q1.md"),
-    ("duplicate-resource-id", {"content/resources/copy.md": VALID_RESOURCE}, RES, None, "id", "the id 'toolkit' is already used by content/resources/copy.md"),
+    # The copy is blamed, at its id line, never the published original (issue 14).
+    ("duplicate-resource-id", {"content/resources/copy.md": VALID_RESOURCE}, "content/resources/copy.md", 2, "id", "the id 'toolkit' is already used by content/resources/toolkit.md"),
     ("bad-id", res("id: toolkit", "id: My Toolkit"), RES, 2, "id", "like 'my-toolkit'"),
     ("bad-url", res("url: https://example.org/toolkit", "url: www.example.org"), RES, 11, "url", "starting with https://"),
     ("no-url-no-file", res("url: https://example.org/toolkit\n", ""), RES, 2, "url", "neither a web address nor an attached file"),

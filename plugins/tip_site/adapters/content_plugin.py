@@ -26,13 +26,14 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
-from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.core import Site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
+from tip_site.validation import build_report, nav_pages, validate
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
@@ -60,6 +61,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
     drafts: frozenset[str] = frozenset()
     generated_uris: frozenset[str] = frozenset()
+    # The live site's pages, made by the validation's link check: on_files need not make them again.
+    made_pages: list | None = None
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
@@ -77,20 +80,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.drafts = frozenset()
         self.generated_uris = frozenset()
         self.set_aside = {}
+        self.made_pages = None
         self.assembled = AssembledPages(config)
         self.today = build_date()
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
-        try:
-            self.site = load_site(
-                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=self.today
-            )
-        except SiteInvalid as invalid:
-            raise PluginError(invalid.report()) from None
-        for warning in self.site.warnings:
+        # Exactly the check's validation, before MkDocs writes anything: on any error the
+        # build stops with the check's messages (the content file and line, never a generated page).
+        result = validate(root, self.today, self.config.content_dir, docs_dir, other_pages=nav_pages(config.nav))
+        for warning in result.warnings:
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
+        if result.errors:
+            raise PluginError(build_report(result.errors))
+        assert result.content is not None and result.site is not None
+        if self.is_serve:  # previews show drafts (scheduled items still wait for their date)
+            self.site = result.content.view(include_drafts=True, today=self.today)
+        else:
+            self.site, self.made_pages = result.site, result.live_pages
         self.drafts = draft_uris(self.site)
         gc.freeze()  # the content lives until the build ends (see on_env)
         return config
@@ -98,7 +106,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
-        pages = generated_pages(self.site, self.today)
+        pages = self.made_pages or generated_pages(self.site, self.today)
+        self.made_pages = None  # made for this build only
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
         for page in pages:

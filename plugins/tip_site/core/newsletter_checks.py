@@ -11,7 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from tip_site.core.markdown_prose import visible_lines
 from tip_site.core.model import Newsletter
@@ -127,21 +127,17 @@ def body_images(body: str, first_line: int) -> Iterable[ImageUse]:
             yield ImageUse(line_number, None, attributes.get("src", ""), attributes.get("alt"), html=True)
 
 
-def check_one_per_quarter(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> list[Newsletter]:
-    """Keep the first issue of each quarter; report every later one at its quarter line."""
-    first: dict[str, Newsletter] = {}
-    kept = []
-    for issue in issues:
-        if issue.id in first:
-            problems.add(
-                issue.source.path, quarter_lines.get(issue.source.path), "quarter",
-                f"quarter {issue.quarter} of {issue.year} already has an issue: {first[issue.id].source.path}",
-                "each quarter has one issue; correct year and quarter, or merge the two files",
-            )
-            continue
-        first[issue.id] = issue
-        kept.append(issue)
-    return kept
+def report_second_issue(problems: Problems) -> Callable[[str, Newsletter, Newsletter, bool], None]:
+    """Reports an issue for a quarter that already has one, at its quarter line (the original is never blamed)."""
+    def report(issue_id: str, original: Newsletter, copy: Newsletter, published: bool) -> None:
+        line = original.source.line_of("quarter")
+        problems.add(
+            copy.source.path, copy.source.line_of("quarter"), "quarter",
+            f"quarter {copy.quarter} of {copy.year} already has an issue: {original.source.path}"
+            + (f" (line {line})" if line else "") + (", which is on the live site" if published else ""),
+            "each quarter has one issue; correct year and quarter in this file, or merge the two files",
+        )
+    return report
 
 
 def check_quarter_gaps(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> None:

@@ -149,7 +149,7 @@ class Reader:
         return tuple(items)
 
     def _has_error_for(self, name: str) -> bool:
-        return any(p.path == self.path and (p.field or "").startswith(name) for p in self.problems.errors)
+        return self.problems.has_error(self.path, name)
 
     def _read_one(self, raw: Any, spec: Field, name: str, line: int) -> Any:
         converter = _CONVERTERS[spec.kind]

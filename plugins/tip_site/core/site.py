@@ -3,14 +3,91 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
+from tip_site.core.content_inventory import take_inventory
 from tip_site.core.data_files import load_data
+from tip_site.core.duplicates import GitHistory
 from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
-from tip_site.core.problems import Problems, SiteInvalid
+from tip_site.core.problems import Problem, Problems, SiteInvalid
+from tip_site.core.sense_checks import sense_problems
 from tip_site.core.support import load_support
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    """All content, drafts and scheduled items included, checked once; `view` gives what a build shows."""
+
+    everything: Site
+    warnings: tuple[Problem, ...]
+
+    def view(self, include_drafts: bool = False, today: dt.date | None = None) -> Site:
+        """Drafts only if `include_drafts`; with `today`, newsletters and resources published after it wait.
+
+        Events are kept whatever their date, since upcoming ones are the point.
+        """
+        site = self.everything
+
+        def visible(items):
+            return tuple(
+                i for i in items
+                if (include_drafts or not i.draft)
+                and (today is None or getattr(i, "published", today) <= today)
+            )
+
+        events = visible(site.events)
+        spread = meeting_spread_problems(events, site.groups, today)
+        return replace(
+            site,
+            newsletters=visible(site.newsletters),
+            resources=visible(site.resources),
+            events=events,
+            pages=visible(site.pages),
+            warnings=tuple(sorted((*self.warnings, *spread), key=Problem.sort_key)),
+        )
+
+
+def load_content(
+    root: Path | str, content_dir: str = "content", docs_dir: str = "docs", today: dt.date | None = None,
+) -> LoadedContent:
+    """Load and check all content, raising SiteInvalid with every error found.
+
+    `today` is only used for warnings about dates (an item scheduled years ahead).
+    """
+    root = Path(root).resolve()
+    content = root / content_dir
+    problems = Problems()
+    history = GitHistory(root)
+    inventory = take_inventory(content, root, problems)
+    data = load_data(content, root, problems)
+    vocabularies = data.vocabularies
+    newsletters = load_newsletters(
+        content, root, vocabularies, problems, docs_dir=root / docs_dir, files=inventory.newsletters, history=history,
+    )
+    resources = load_resources(content, root, vocabularies, problems, files=inventory.resources, history=history)
+    events = load_events(content, root, vocabularies, problems, files=inventory.events, history=history)
+    pages = load_pages(root / docs_dir, root, problems)
+    support = load_support(content, root, problems)
+    problems.extend(sense_problems(root, newsletters, resources, events, pages, support, content_dir, today))
+    if problems.errors:
+        raise SiteInvalid(problems.errors, problems.warnings)
+    everything = Site(
+        groups=data.groups,
+        priorities=data.priorities,
+        sectors=data.sectors,
+        audiences=data.audiences,
+        resource_types=data.resource_types,
+        governance=data.governance,
+        newsletters=newsletters,
+        resources=resources,
+        events=events,
+        pages=pages,
+        support=support,
+    )
+    return LoadedContent(everything, tuple(problems.warnings))
 
 
 def load_site(
@@ -27,38 +104,4 @@ def load_site(
     newsletters and resources published after it wait (scheduling); events are
     kept, since upcoming ones are the point.
     """
-    root = Path(root).resolve()
-    content = root / content_dir
-    problems = Problems()
-    data = load_data(content, root, problems)
-    vocabularies = data.vocabularies
-    newsletters = load_newsletters(content, root, vocabularies, problems, docs_dir=root / docs_dir)
-    resources = load_resources(content, root, vocabularies, problems)
-    events = load_events(content, root, vocabularies, problems)
-    pages = load_pages(root / docs_dir, root, problems)
-    support = load_support(content, root, problems)
-    if problems.errors:
-        raise SiteInvalid(problems.errors, problems.warnings)
-    problems.extend(meeting_spread_problems((e for e in events if include_drafts or not e.draft), data.groups, today))
-
-    def visible(items):
-        return tuple(
-            i for i in items
-            if (include_drafts or not i.draft)
-            and (today is None or getattr(i, "published", today) <= today)
-        )
-
-    return Site(
-        groups=data.groups,
-        priorities=data.priorities,
-        sectors=data.sectors,
-        audiences=data.audiences,
-        resource_types=data.resource_types,
-        governance=data.governance,
-        newsletters=visible(newsletters),
-        resources=visible(resources),
-        events=visible(events),
-        pages=visible(pages),
-        warnings=tuple(problems.warnings),
-        support=support,
-    )
+    return load_content(root, content_dir, docs_dir, today).view(include_drafts, today)

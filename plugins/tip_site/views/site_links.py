@@ -18,13 +18,16 @@ from tip_site.views.urls import event_uri, newsletter_uri, resource_uri
 
 def link_problems(
     root: Path, site: Site, today: dt.date, preview: Site | None = None, docs_dir: str = "docs",
-    other_pages: frozenset[str] = frozenset(),
+    other_pages: frozenset[str] = frozenset(), live_pages: list | None = None,
 ) -> list[Problem]:
-    """Broken internal links; `other_pages` are uris of pages other plugins add (the Subscribe page)."""
+    """Broken internal links; `other_pages` are uris of pages other plugins add (the Subscribe page).
+
+    `live_pages` are the site's generated pages, if the caller has made them already.
+    """
     root = Path(root).resolve()
     docs = root / docs_dir
     doc_texts = {page.path: _body(root, page.source.path, page.source.body_line) for page in (preview or site).pages}
-    live_map = _site_map(site, today, docs, doc_texts, other_pages)
+    live_map = _site_map(site, today, docs, doc_texts, other_pages, live_pages)
     problems = Problems()
     live_sources = _sources(root, site, doc_texts)
     if preview is not None and _withholds_something(site, preview):
@@ -43,10 +46,12 @@ def _withholds_something(site: Site, preview: Site) -> bool:
     return any(len(getattr(site, kind)) != len(getattr(preview, kind)) for kind in kinds)
 
 
-def _site_map(site: Site, today: dt.date, docs: Path, doc_texts: dict[str, str], other_pages: frozenset[str]) -> SiteMap:
+def _site_map(
+    site: Site, today: dt.date, docs: Path, doc_texts: dict[str, str], other_pages: frozenset[str], made: list | None = None,
+) -> SiteMap:
     pages: dict[str, str | None] = dict.fromkeys(other_pages)
     pages.update((page.path, doc_texts[page.path]) for page in site.pages)
-    pages.update((page.uri, page.markdown) for page in generated_pages(site, today))
+    pages.update((page.uri, page.markdown) for page in (generated_pages(site, today) if made is None else made))
     files = frozenset(
         file.relative_to(docs).as_posix()
         for file in docs.rglob("*")
