@@ -26,6 +26,7 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
+from tip_site.adapters.staged_site import StagedSite
 from tip_site.core import Site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
@@ -40,6 +41,8 @@ log = logging.getLogger("mkdocs.plugins.tip_site")
 
 class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
+    # Build into a staging folder that replaces site/ only when the build succeeds (adapters/staged_site.py).
+    staged_build = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -69,6 +72,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Only remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
+        self.is_dirty = dirty
+        self.staged = StagedSite()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
@@ -100,8 +105,22 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         else:
             self.site, self.made_pages = result.site, result.live_pages
         self.drafts = draft_uris(self.site)
+        if self.config.staged_build and not self.is_serve and not getattr(self, "is_dirty", False):
+            self._staged().begin(config)
         gc.freeze()  # the content lives until the build ends (see on_env)
         return config
+
+    def _staged(self) -> StagedSite:
+        if not hasattr(self, "staged"):  # on_startup is not called when MkDocs is driven as a library
+            self.staged = StagedSite()
+        return self.staged
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _publish_site(self, *, config: MkDocsConfig) -> None:
+        self._staged().publish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._staged().abandon()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -182,8 +201,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.page_shells = PageShells(nav_links)
         return nav
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _report_shells(self, *, config: MkDocsConfig) -> None:
         log.debug(self.page_shells.report())
+
+    on_post_build = CombinedEvent(_report_shells, _publish_site)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
