@@ -127,3 +127,51 @@ def problem_reported(root: Path, path: str, words: str):
     matching = [p for p in caught.value.errors if p.path == path and words in str(p)]
     assert matching, "\n".join(map(str, caught.value.errors))
     return matching[0]
+
+
+def run_in_process(root: Path, *args: str) -> Result:
+    """`mkdocs <args>` or `tip-check` run in this process, through the same entry points as the commands.
+
+    A failing build stops in its first plugin event, so most of a subprocess's time would be
+    Python starting and importing: the table of editor mistakes runs hundreds of these.
+    """
+    import contextlib
+    import io
+    import logging
+    import traceback
+
+    import click
+
+    out = io.StringIO()
+    previous = Path.cwd()
+    code = 0
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                if args[0] == "check":
+                    from tip_site.check import main
+
+                    code = main([".", *args[1:]])
+                else:
+                    from mkdocs.__main__ import ColorFormatter, cli
+
+                    ColorFormatter.text_wrapper.width = 0  # as when output goes to a pipe: no wrapping
+                    cli.main(list(args), prog_name="mkdocs", standalone_mode=False)
+            except click.exceptions.ClickException as error:
+                error.show(file=out)
+                code = error.exit_code
+            except SystemExit as error:
+                code = error.code if isinstance(error.code, int) else 1
+            except BaseException:  # shown as the command would show it: the test then fails on "Traceback"
+                out.write(traceback.format_exc())
+                code = 1
+            # What a fresh process would not have: the command's log handler, and the filters that
+            # drop a message already logged (each run adds one, which would hide the next run's errors).
+            mkdocs_log = logging.getLogger("mkdocs")
+            mkdocs_log.handlers[:] = [h for h in mkdocs_log.handlers if getattr(h, "name", "") != "MkDocsStreamHandler"]
+            build_log = logging.getLogger("mkdocs.commands.build")
+            build_log.filters[:] = [f for f in build_log.filters if type(f).__name__ != "DuplicateFilter"]
+    finally:
+        os.chdir(previous)
+    return Result(code, out.getvalue())
