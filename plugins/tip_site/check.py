@@ -25,10 +25,14 @@ from tip_site.validation import nav_pages as validation_nav_pages
 from tip_site.validation import validate
 
 
-def format_report(problems: list[Problem]) -> str:
-    """Every problem grouped by file, in line order (those about a whole file first)."""
+def format_report(problems: list[Problem], in_order: bool = False) -> str:
+    """Problems grouped by file, in line order (those about a whole file first).
+
+    `in_order` keeps the order given (most urgent first) instead of sorting.
+    """
     lines: list[str] = []
-    for path, items in groupby(sorted(problems, key=Problem.sort_key), key=lambda p: str(p.path)):
+    ordered = list(problems) if in_order else sorted(problems, key=Problem.sort_key)
+    for path, items in groupby(ordered, key=lambda p: str(p.path)):
         lines.append(path)
         for problem in items:
             where = f"line {problem.line}" if isinstance(problem.line, int) and problem.line > 0 else "file"
@@ -104,12 +108,12 @@ class Output:
     def __init__(self, annotate: bool) -> None:
         self.annotate = annotate
 
-    def problems(self, problems: list[Problem]) -> None:
+    def problems(self, problems: list[Problem], in_order: bool = False) -> None:
         if not problems:
             return
-        print(format_report(problems))
+        print(format_report(problems, in_order))
         if self.annotate:
-            for problem in sorted(problems, key=Problem.sort_key):
+            for problem in (problems if in_order else sorted(problems, key=Problem.sort_key)):
                 print(annotation(problem))
 
 
@@ -128,7 +132,7 @@ def check(root: Path, today: dt.date, out: Output) -> int:
     return 0
 
 
-def reviews(root: Path, today: dt.date, out: Output) -> int:
+def reviews(root: Path, today: dt.date, out: Output, strict: bool = False) -> int:
     try:
         site: Site = load_site(root, today=today)
     except SiteInvalid as invalid:
@@ -136,18 +140,19 @@ def reviews(root: Path, today: dt.date, out: Output) -> int:
         print("Fix these errors first, then ask for the review report again.")
         return 1
     due = reviews_due(root, site, today)
-    out.problems(due)
+    out.problems(due, in_order=True)  # crisis numbers first
     if due:
         print(f"{_plural(len(due), 'review reminder')} on {today.isoformat()}.")
     else:
         print(f"Nothing is due for review on {today.isoformat()}.")
-    return 0
+    return 1 if strict and due else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tip-check", description=__doc__.splitlines()[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: the current one)")
-    parser.add_argument("--reviews", action="store_true", help="list pages and resources due for review")
+    parser.add_argument("--reviews", action="store_true", help="list crisis numbers, pages and resources due for review")
+    parser.add_argument("--strict", action="store_true", help="with --reviews: fail if anything is due (the weekly workflow)")
     args = parser.parse_args(argv)
     out = Output(annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     root = Path(args.root)
@@ -156,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:  # TIP_BUILD_DATE is not a date
         print(error)
         return 2
-    return reviews(root, today, out) if args.reviews else check(root, today, out)
+    return reviews(root, today, out, args.strict) if args.reviews else check(root, today, out)
 
 
 if __name__ == "__main__":

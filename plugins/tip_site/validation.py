@@ -72,7 +72,7 @@ def validate(
         preview = content.view(include_drafts=True)
         live_pages = generated_pages(site, today)
         broken = link_problems(root, site, today, preview, docs_dir=docs_dir, other_pages=other_pages, live_pages=live_pages)
-        unfinished = placeholder_problems(root, site)
+        unfinished = placeholder_problems(root, preview)  # scheduled items too: they go live unchecked
     except Exception as error:
         return Validation([_unexpected(content_dir, error)], list(content.warnings))
     errors = sorted(broken + unfinished, key=Problem.sort_key)

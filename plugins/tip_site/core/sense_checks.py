@@ -18,7 +18,6 @@ from tip_site.core.problems import Problem, Problems
 
 REVIEW_MONTHS = 13  # reviews are yearly; a month of grace
 LONGEST_EVENT_DAYS = 7
-SCHEDULE_WARNING_DAYS = 366  # an item published this far ahead is more likely a mistyped year
 
 _COMMENTS = re.compile(r"<!--.*?(-->|$)", re.S)
 _ISSUE_FILE = re.compile(r"^(\d{4})-q([1-4])$", re.I)
@@ -96,13 +95,11 @@ def sense_problems(
                 f"correct year and quarter, or rename the file to {issue.id}{Path(source.path).suffix}",
                 severity="warning",
             )
-        _far_ahead(problems, issue, "newsletter issue", today)
     for resource in resources:
         problems.extend(review_problems(
             resource.source.path, resource.source.line_of, "resource", resource.published, resource.last_reviewed,
             resource.next_review,
         ))
-        _far_ahead(problems, resource, "resource", today)
     for page in pages:
         problems.extend(review_problems(page.source.path, page.source.line_of, "page", None, page.last_reviewed, page.next_review))
     for event in events:
@@ -115,14 +112,3 @@ def sense_problems(
                 severity="warning",
             )
     return list(problems.errors) + list(problems.warnings)
-
-
-def _far_ahead(problems: Problems, item: Newsletter | Resource, what: str, today: dt.date | None) -> None:
-    if today is None or (item.published - today).days <= SCHEDULE_WARNING_DAYS or item.draft:
-        return
-    problems.add(
-        item.source.path, item.source.line_of("published"), "published",
-        f"the {what} is published on {item.published.isoformat()}, so it will not be on the site until then",
-        "check the year of the date; scheduling that far ahead is rarely meant",
-        severity="warning",
-    )
