@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -24,12 +25,14 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.render_cache import RenderCache, scope_of
+from tip_site.adapters.serve_errors import show_errors_in_browser
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.staged_site import StagedSite
-from tip_site.core import Site
+from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.views.drafts import DRAFT_BANNER, draft_uris
+from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
@@ -37,6 +40,13 @@ from tip_site.views.site_pages import generated_pages
 from tip_site.validation import build_report, nav_pages, validate
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
+
+
+def dirty_notice_as_info(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every `--dirty` build, which `strict: true` turns into an abort: make it INFO."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
 
 
 class ContentConfig(Config):
@@ -61,28 +71,39 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
     kept_rendered: set[str]
-    # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
-    drafts: frozenset[str] = frozenset()
+    # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
+    banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
     # The live site's pages, made by the validation's link check: on_files need not make them again.
     made_pages: list | None = None
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
+    # The content problems that stopped the current build, for `mkdocs serve`'s error page.
+    content_problems: list[Problem] = []
+    # `mkdocs serve` only: pages whose Markdown is unchanged are not converted again on a rebuild.
+    render_cache: RenderCache | None = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Only remembers how MkDocs was started: previews show drafts.
+        # Remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
         self.is_dirty = dirty
         self.staged = StagedSite()
+        if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
+            self.render_cache = RenderCache()
+        if dirty:
+            # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
+            logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
         gc.unfreeze()
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
+        self.content_problems = []
         self.rendered = {}
         self.kept_rendered = set()
-        self.drafts = frozenset()
+        self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
         self.made_pages = None
@@ -98,13 +119,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
         if result.errors:
+            self.content_problems = [*result.errors, *result.warnings]
             raise PluginError(build_report(result.errors))
         assert result.content is not None and result.site is not None
-        if self.is_serve:  # previews show drafts (scheduled items still wait for their date)
-            self.site = result.content.view(include_drafts=True, today=self.today)
+        if self.is_serve:  # previews show drafts and scheduled items too, each under its banner
+            self.site = result.content.view(include_drafts=True)
         else:
             self.site, self.made_pages = result.site, result.live_pages
-        self.drafts = draft_uris(self.site)
+        self.banners = preview_banners(self.site, self.today)
         if self.config.staged_build and not self.is_serve and not getattr(self, "is_dirty", False):
             self._staged().begin(config)
         gc.freeze()  # the content lives until the build ends (see on_env)
@@ -135,8 +157,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
                     "from content/ — rename or remove the file in docs/"
                 )
-            # Drafts (previews only) are read whole as Markdown, under their banner.
-            content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
+            # Drafts and scheduled items (previews only) are read whole as Markdown, under their banner.
+            content = page.markdown if page.uri in self.banners else self.assembled.source_of(page)
             file = File.generated(config, page.uri, content=content)
             files.append(file)
             if page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
@@ -144,6 +166,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 SharedParserPage(file, config, parser)
         self._add_generated_files(files, config)
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # A failed rebuild shows its problems in the browser instead of leaving it waiting.
+        server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
         """Ask for these pages' rendered HTML to be kept in `rendered` (call from on_files)."""
@@ -175,10 +202,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             elif page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
-        return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
+        markdown = self.banners.get(page.file.src_uri, "") + markdown
+        if self.render_cache is not None and self.render_cache.unchanged(page.file.src_uri, markdown):
+            return ""  # converted on the previous rebuild: on_page_content puts that HTML back
+        return markdown
 
     @event_priority(50)  # first: every other plugin sees the finished HTML
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.render_cache is not None:
+            html = self.render_cache.converted(page, html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
@@ -196,6 +228,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     on_page_content = CombinedEvent(_complete_content, _release_markdown)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.render_cache is not None:  # links in converted pages resolve against these
+            config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+            self.render_cache.begin(scope_of([f.src_uri for f in files.documentation_pages()], config_text))
         nav_links = NavLinks(nav)
         self.shared_nav = SharedNav(nav, nav_links)
         self.page_shells = PageShells(nav_links)
@@ -203,6 +238,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def _report_shells(self, *, config: MkDocsConfig) -> None:
         log.debug(self.page_shells.report())
+        if self.render_cache is not None:
+            log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
     on_post_build = CombinedEvent(_report_shells, _publish_site)
 

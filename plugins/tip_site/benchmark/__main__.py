@@ -4,8 +4,10 @@ For each size it writes N resources, Q newsletter issues and E events, builds
 them with our plugins (--strict) and, alternating pair by pair, the same
 Markdown as ordinary pages with plain Material (search plugin only). It prints
 wall time, peak memory and milliseconds per page for every build, the ratio of
-each pair, and the page weight of a first visit measured in Chromium. Figures
-only: it never fails because a figure misses its target.
+each pair, the page weight of a first visit measured in Chromium, and the
+time from saving a content file to seeing the change in `mkdocs serve` (median
+of 5 edits, with and without --dirty). Figures only: it never fails because a
+figure misses its target.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class SizeResult:
     ours: list[BuildFigures] = field(default_factory=list)
     plain: list[BuildFigures] = field(default_factory=list)
     weights: dict[str, object] = field(default_factory=dict)
+    save_to_visible: list[object] = field(default_factory=list)
 
     @property
     def time_ratio(self) -> float:
@@ -132,8 +135,27 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, si
         _profile(ours_dir, workdir, sites, size, env)
     if not args.no_weight:
         result.weights = _page_weights(sites, size, not args.no_plain)
+    if args.serve_edits:
+        result.save_to_visible = _save_to_visible(ours_dir, args.serve_edits, env)
     print()
     return result
+
+
+def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[object]:
+    from tip_site.benchmark.save_to_visible import measure
+
+    found = []
+    for dirty in (False, True):
+        try:
+            figures = measure(project, edits, dirty=dirty, extra_env=env)
+        except RuntimeError as failed:
+            print(f"  save to visible{' (--dirty)' if dirty else ''}: not measured: {failed}")
+            continue
+        found.append(figures)
+        each = ", ".join(f"{s:.2f}" for s in figures.seconds)
+        print(f"  save to visible in mkdocs serve{' --dirty' if dirty else ''}: median {figures.median:.2f} s "
+              f"of {len(figures.seconds)} edits ({each} s)", flush=True)
+    return found
 
 
 def _build(figures: BuildFigures) -> str:
@@ -204,6 +226,8 @@ def _print_summary(results: list[SizeResult]) -> None:
             plain = statistics.median(p.seconds for p in result.plain)
             line += (f"; plain {plain:7.2f} s, peak {max(p.peak_mb for p in result.plain):5.0f} MB; "
                      f"median ratio {result.time_ratio:.2f}× time, {result.cpu_ratio:.2f}× CPU, {result.memory_ratio:.2f}× memory")
+        for figures in result.save_to_visible:
+            line += f"; save to visible{' (--dirty)' if figures.dirty else ''} {figures.median:.2f} s"
         print(line)
     by_size = {r.resources: r for r in results}
     if 1000 in by_size and 5000 in by_size:
@@ -226,6 +250,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material builds")
     parser.add_argument("--no-weight", action="store_true", help="skip measuring page weight in Chromium")
     parser.add_argument("--profile", action="store_true", help="also build ours once under cProfile and list our costliest calls")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits timed from save to visible in mkdocs serve, per size (default 5; 0 skips)")
     parser.add_argument("--sites-on-disk", action="store_true", help="write built sites under --workdir, not to memory (/dev/shm)")
     return parser.parse_args(argv)
 
