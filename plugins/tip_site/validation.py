@@ -75,7 +75,7 @@ def validate(
         unfinished = placeholder_problems(root, preview)  # scheduled items too: they go live unchecked
     except Exception as error:
         return Validation([_unexpected(content_dir, error)], list(content.warnings))
-    errors = sorted(broken + unfinished, key=Problem.sort_key)
+    errors = sorted([*content.errors, *broken, *unfinished], key=Problem.sort_key)
     return Validation(errors, list(site.warnings), content, site, preview, live_pages)
 
 

@@ -32,10 +32,12 @@ from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.staged_site import StagedSite
 from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
+from tip_site.core.link_check import rewrite_source_links
 from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.site_files import generated_files
+from tip_site.views.site_links import page_sources, source_uris
 from tip_site.views.site_pages import generated_pages
 from tip_site.validation import build_report, nav_pages, validate
 
@@ -76,6 +78,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     generated_uris: frozenset[str] = frozenset()
     # The live site's pages, made by the validation's link check: on_files need not make them again.
     made_pages: list | None = None
+    # Source files (from the project root) -> their uris on the site, and each page's source file.
+    source_uris: dict[str, str] = {}
+    page_sources: dict[str, str] = {}
+    docs_prefix: str = "docs/"
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
@@ -165,6 +171,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 parser = parser or SharedParser(config)
                 SharedParserPage(file, config, parser)
         self._add_generated_files(files, config)
+        # Links written to a source file (../resources/x.md, as GitHub's preview expects) lead to its page.
+        self.source_uris = source_uris(self.site)
+        self.page_sources = page_sources(self.site)
+        self.docs_prefix = Path(config.docs_dir).resolve().relative_to(self.root).as_posix() + "/"
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -193,6 +203,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 file.inclusion = InclusionLevel.DRAFT
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.page_sources.get(page.file.src_uri)
+        if source is not None:
+            markdown = rewrite_source_links(
+                markdown, source, page.file.src_uri, self.source_uris,
+                lambda uri: files.get_file_from_path(uri) is not None, self.docs_prefix,
+            )
         if page.file.src_uri in self.generated_uris:
             # The page has read its Markdown: the file's copy would only hold memory (thousands of pages).
             page.file.content_string = ""

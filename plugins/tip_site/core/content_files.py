@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -10,7 +11,8 @@ from tip_site.core.duplicates import GitHistory, new_id_for, original_first
 from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
 from tip_site.core.newsletter_checks import (
-    ISSUE_FOLDER, ImageFolders, ImageUse, body_images, check_image, check_quarter_gaps, report_second_issue,
+    ISSUE_FOLDER, SAFE_NAME, ImageFolders, ImageUse, body_images, check_image, check_quarter_gaps, report_second_issue,
+    safe_name,
 )
 from tip_site.core.problems import Problems
 from tip_site.core.safety import check_markdown_safety
@@ -116,6 +118,21 @@ def _report_copied_id(what: str, root: Path, ids: set[str], problems: Problems) 
     return report
 
 
+def _missing_attachment_fix(written: str, files_dir: Path) -> str:
+    """What to do about an attachment not found: its name alone, its capitals, a close name."""
+    name = Path(written).name
+    if name != written and (files_dir / name).is_file():
+        return f"write just the file's name: {name}"
+    names = sorted(p.name for p in files_dir.iterdir() if p.is_file()) if files_dir.is_dir() else []
+    by_case = next((n for n in names if n.lower() == name.lower()), None)
+    if by_case:
+        return f"capital letters matter: the file is called '{by_case}'"
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.7)
+    if close:
+        return f"did you mean '{close[0]}'? Otherwise check the spelling, or add the file to that folder"
+    return "check the spelling, or add the file to that folder"
+
+
 def load_newsletters(
     content_dir: Path, root: Path, vocabularies: dict, problems: Problems, docs_dir: Path | None = None,
     files: Iterable[Path] | None = None, history: GitHistory | None = None,
@@ -185,13 +202,25 @@ def load_resources(
                 problems.add(source.path, line, f"attachments[{index}].file", f"'{entry['file']}' points outside content/resources/files/", "put the file in that folder and write just its name")
                 return None
             if not file.is_file():
-                problems.add(source.path, line, f"attachments[{index}].file", f"the file '{entry['file']}' does not exist in content/resources/files/", "check the spelling, or add the file to that folder")
+                problems.add(source.path, line, f"attachments[{index}].file", f"the file '{entry['file']}' does not exist in content/resources/files/", _missing_attachment_fix(entry["file"], files_dir))
+                return None
+            if not SAFE_NAME.match(entry["file"]):
+                better = safe_name(entry["file"])
+                problems.add(
+                    source.path, line, f"attachments[{index}].file",
+                    f"the file name '{entry['file']}' has spaces or other characters that break web addresses",
+                    f"rename the file in content/resources/files/ to '{better}' (letters, digits and hyphens) and write that name here",
+                )
+                return None
+            if entry["file"] in (a.file for a in attachments):
+                problems.add(source.path, line, f"attachments[{index}].file", f"the file '{entry['file']}' is listed twice", "remove the repeat")
                 return None
             attachments.append(Attachment(entry["file"], entry["title"], file.stat().st_size, file.relative_to(root).as_posix()))
         if values["id"] in RESERVED_RESOURCE_IDS:
             problems.add(source.path, _field_line(source, "id"), "id", f"the id '{values['id']}' is reserved for the library's own pages", f"choose another id, like '{values['id']}-resource'")
             return None
-        if not values["url"] and not attachments:
+        if not values["url"] and not attachments and not problems.has_error(source.path, "attachments") \
+                and not problems.has_error(source.path, "url"):
             problems.add(source.path, 2, "url", "the resource has neither a web address nor an attached file", "add 'url:' with its address, or 'attachments:' with its file")
             return None
         values["attachments"] = tuple(attachments)

@@ -10,6 +10,7 @@ Extensions are matched case-insensitively: `Toolkit.MD` is a resource.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +168,10 @@ def _check_data_file(parts: tuple[str, ...], shown: str, problems: Problems) -> 
         return
     lower = name.lower()
     stem = posixpath.splitext(lower)[0]
-    meant = next((known for known in DATA_FILES if posixpath.splitext(known)[0] == stem), None) or closest(lower, DATA_FILES)
+    meant = next((known for known in DATA_FILES if posixpath.splitext(known)[0] == stem.replace("_", "-")), None)
+    if meant is None:
+        close = difflib.get_close_matches(stem, [posixpath.splitext(known)[0] for known in DATA_FILES], n=1, cutoff=0.8)
+        meant = f"{close[0]}.yml" if close else None
     if len(parts) == 2 and meant:
         problems.add(
             shown, None, None, f"the site does not read '{name}': its data file is called '{meant}'",

@@ -120,7 +120,8 @@ def date_fix(text: str) -> str:
         return f"add the day of the month: {text[:4]}-{int(text[5:]):02d}-DD, like {text[:4]}-{int(text[5:]):02d}-01"
     guessed = guess_date(text)
     if guessed is not None:
-        return f"write {guessed.isoformat()}" + (" (if you meant " + f"{guessed.day} {guessed:%B %Y})" if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]", text) else "")
+        meant = f" (if you meant {guessed.day} {guessed:%B %Y})" if re.search(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]", text) else ""
+        return f"write it as YYYY-MM-DD: {guessed.isoformat()}{meant}"
     if re.fullmatch(r"\d{4}", text):
         return f"write the full date, YYYY-MM-DD, like {text}-03-14"
     return example

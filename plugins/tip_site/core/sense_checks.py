@@ -49,7 +49,8 @@ def review_problems(
         if last and next_review <= last:
             problems.add(
                 path, line_of("next_review"), "next_review",
-                f"the next review is before the last review ({next_review.isoformat()}, last reviewed {last.isoformat()})",
+                (f"the next review is on the same day as the last review ({last.isoformat()})" if next_review == last else
+                 f"the next review is before the last review ({next_review.isoformat()}, last reviewed {last.isoformat()})"),
                 f"set next_review after last_reviewed, within a year: like {months_after(last, 12).isoformat()}",
             )
         elif published and not last and next_review <= published:

@@ -23,6 +23,9 @@ class LoadedContent:
 
     everything: Site
     warnings: tuple[Problem, ...]
+    # Errors about files the site would not use (core/content_inventory.py): they stop a build,
+    # but the content itself loaded, so its links can still be checked in the same run.
+    errors: tuple[Problem, ...] = ()
 
     def view(self, include_drafts: bool = False, today: dt.date | None = None) -> Site:
         """Drafts only if `include_drafts`; with `today`, newsletters and resources published after it wait.
@@ -61,7 +64,8 @@ def load_content(
     content = root / content_dir
     problems = Problems()
     history = GitHistory(root)
-    inventory = take_inventory(content, root, problems)
+    unused_files = Problems()
+    inventory = take_inventory(content, root, unused_files)
     data = load_data(content, root, problems)
     vocabularies = data.vocabularies
     newsletters = load_newsletters(
@@ -72,8 +76,9 @@ def load_content(
     pages = load_pages(root / docs_dir, root, problems)
     support = load_support(content, root, problems)
     problems.extend(sense_problems(root, newsletters, resources, events, pages, support, content_dir, today))
+    problems.extend(unused_files.warnings)
     if problems.errors:
-        raise SiteInvalid(problems.errors, problems.warnings)
+        raise SiteInvalid(sorted(problems.errors + unused_files.errors), problems.warnings)
     everything = Site(
         groups=data.groups,
         priorities=data.priorities,
@@ -87,7 +92,7 @@ def load_content(
         pages=pages,
         support=support,
     )
-    return LoadedContent(everything, tuple(problems.warnings))
+    return LoadedContent(everything, tuple(problems.warnings), tuple(unused_files.errors))
 
 
 def load_site(
@@ -104,4 +109,7 @@ def load_site(
     newsletters and resources published after it wait (scheduling); events are
     kept, since upcoming ones are the point.
     """
-    return load_content(root, content_dir, docs_dir, today).view(include_drafts, today)
+    content = load_content(root, content_dir, docs_dir, today)
+    if content.errors:
+        raise SiteInvalid(list(content.errors), list(content.warnings))
+    return content.view(include_drafts, today)

@@ -50,7 +50,7 @@ _CURLY = "\u201c\u201d\u2018\u2019"
 
 
 def _parse_line(number: int, text: str) -> _Line:
-    stripped = text.lstrip(" ")
+    stripped = text.lstrip(" \t" + _ODD_SPACES)  # a tab or a non-breaking space still indents, as the editor sees it
     indent = len(text) - len(stripped)
     dash = stripped == "-" or stripped.startswith("- ")
     rest = stripped[1:].lstrip(" ") if dash else stripped
@@ -97,12 +97,10 @@ def field_at(lines: list[_Line], number: int) -> str | None:
         if above.blank:
             continue
         if above.dash and above.indent < limit:
-            if above.key is not None and above.content_indent < limit and not parts[:1] == [above.key]:
-                parts.insert(0, above.key)
-            parts.insert(0, f"[{_item_index(lines, above)}]")
+            parts.insert(0, f"[{_item_index(lines, above)}]")  # its own key ('- id: …') is a sibling, not a parent
             limit = above.indent
-        elif above.key is not None and above.content_indent < limit:
-            parts.insert(0, above.key)
+        elif above.key is not None and not above.value and above.content_indent < limit:
+            parts.insert(0, above.key)  # a field with no value on its line holds the lines below it
             limit = above.content_indent
         if limit == 0:
             break
@@ -164,7 +162,7 @@ def _line_slip(lines: list[_Line], line: _Line) -> YamlMistake | None:
     leading = text[: len(text) - len(text.lstrip(" \t" + _ODD_SPACES))]
     if "\t" in leading:
         return YamlMistake(line.number, field, "this line is indented with a tab",
-                           "delete the tab and indent with spaces instead (two spaces for each level)")
+                           "delete the tab and use spaces instead (two spaces for each level)")
     if any(ch in _ODD_SPACES for ch in leading):
         return YamlMistake(line.number, field,
                            "this line starts with a special space (a non-breaking space, often copied from a document or a web page)",
@@ -204,7 +202,7 @@ def _value_slip(lines: list[_Line], line: _Line, field: str | None) -> YamlMista
     if first in _INDICATORS and not re.match(r"^[|>][-+0-9]*\s*(#.*)?$", value):
         if first in "|>":
             return YamlMistake(line.number, field, f"text cannot follow '{first}' on the same line",
-                               f"put the text in double quotes, {_written(line, _quoted(value[1:].strip()))}, "
+                               f"put the text in double quotes ({_written(line, _quoted(value[1:].strip()))}), "
                                "or move it to the next line, indented by two spaces")
         return YamlMistake(line.number, field, f"a value cannot start with '{first}' here",
                            f"put the whole value in double quotes: {_written(line, _quoted(value))}")
@@ -431,7 +429,7 @@ def explain(text: str, error: yaml.YAMLError) -> YamlMistake:
                        "value that has : # [ ] { } or quotes in it in double quotes")
 
 
-def after_parsing(text: str, data: object) -> list[YamlMistake]:
+def after_parsing(text: str) -> list[YamlMistake]:
     """Slips YAML accepts but that lose what the editor wrote: '#' starting a comment inside a value."""
     mistakes = []
     lines = _lines(text)
@@ -448,3 +446,17 @@ def after_parsing(text: str, data: object) -> list[YamlMistake]:
                 f"put the whole value in double quotes: {_written(line, _quoted(line.value))}",
             ))
     return mistakes
+
+
+def first_slip(text: str) -> YamlMistake | None:
+    """The first slip on any line (for YAML that parsed, but not into 'field: value' lines)."""
+    lines = _lines(text)
+    skip = _block_scalar_lines(lines)
+    for line in lines:
+        if line.number not in skip:
+            slip = _line_slip(lines, line)
+            if slip is not None:
+                return slip
+            if line.key is None and not line.dash and not line.blank:
+                return _missing_colon(lines, line)
+    return None
