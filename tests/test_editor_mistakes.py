@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import REPO, VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite, run_in_process
+from sitekit import REPO, VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite, git, run_in_process
 
 NEWS = "content/newsletters/2025-q1.md"
 RES = "content/resources/toolkit.md"
@@ -563,26 +563,19 @@ def test_doubtful_things_are_warnings_in_the_check_and_the_build(tiny_site: Tiny
 # --- Duplicates, told apart with git ---------------------------------------------------------------------------
 
 
-def git(site: TinySite, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
-    env.pop("GITHUB_BASE_REF", None)
-    subprocess.run(["git", *args], cwd=site.root, env=env, check=True, capture_output=True)
-
-
 def test_a_copied_id_is_blamed_on_the_file_not_yet_on_main(tiny_site: TinySite, monkeypatch):
     """The published original is named oddly and is newer on disk: only git can tell which is the copy."""
     monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
     tiny_site.with_examples()
     original = tiny_site.root / RES
     original.rename(tiny_site.root / "content/resources/zz-published.md")
-    git(tiny_site, "init", "-q", "-b", "main")
-    git(tiny_site, "add", "-A")
-    git(tiny_site, "commit", "-q", "-m", "The live site")
-    git(tiny_site, "checkout", "-q", "-b", "new-resource")
+    git(tiny_site.root, "init", "-q", "-b", "main")
+    git(tiny_site.root, "add", "-A")
+    git(tiny_site.root, "commit", "-q", "-m", "The live site")
+    git(tiny_site.root, "checkout", "-q", "-b", "new-resource")
     copy = tiny_site.write("content/resources/aa-schools.md", VALID_RESOURCE.replace("A trauma informed", "A schools'"))
-    git(tiny_site, "add", "-A")
-    git(tiny_site, "commit", "-q", "-m", "A new resource, copied from the toolkit")
+    git(tiny_site.root, "add", "-A")
+    git(tiny_site.root, "commit", "-q", "-m", "A new resource, copied from the toolkit")
     os.utime(copy, (1_000_000_000, 1_000_000_000))  # the copy even looks older on disk
     check = run_in_process(tiny_site.root, "check")
     assert check.returncode == 1

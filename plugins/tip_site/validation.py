@@ -57,9 +57,13 @@ def nav_pages(nav: object) -> frozenset[str]:
 
 def validate(
     root: Path | str, today: dt.date, content_dir: str = "content", docs_dir: str = "docs",
-    other_pages: frozenset[str] = frozenset(),
+    other_pages: frozenset[str] = frozenset(), site_url: str | None = None,
 ) -> Validation:
-    """Every problem in the content, the links and the prompts of new files; never raises."""
+    """Every problem in the content, the links and the prompts of new files; never raises.
+
+    `site_url` is the build's (absolute links, calendar subscriptions): the live site's pages,
+    made here for the link check, are then the very pages the build publishes.
+    """
     root = Path(root).resolve()
     try:
         content = load_content(root, content_dir, docs_dir, today)
@@ -70,7 +74,7 @@ def validate(
     try:
         site = content.view(today=today)
         preview = content.view(include_drafts=True)
-        live_pages = generated_pages(site, today)
+        live_pages = generated_pages(site, today, site_url)
         broken = link_problems(root, site, today, preview, docs_dir=docs_dir, other_pages=other_pages, live_pages=live_pages)
         unfinished = placeholder_problems(root, preview)  # scheduled items too: they go live unchecked
     except Exception as error:

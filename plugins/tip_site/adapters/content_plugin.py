@@ -33,9 +33,12 @@ from tip_site.adapters.staged_site import StagedSite
 from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.core.link_check import rewrite_source_links
-from tip_site.views.drafts import preview_banners
 from tip_site.views.content_note import with_content_note
+from tip_site.views.content_security import with_policy
+from tip_site.views.drafts import preview_banners
+from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
+from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_links import page_sources, source_uris
 from tip_site.views.site_pages import generated_pages
@@ -119,7 +122,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         # Exactly the check's validation, before MkDocs writes anything: on any error the
         # build stops with the check's messages (the content file and line, never a generated page).
-        result = validate(root, self.today, self.config.content_dir, docs_dir, other_pages=nav_pages(config.nav))
+        result = validate(
+            root, self.today, self.config.content_dir, docs_dir, other_pages=nav_pages(config.nav),
+            site_url=None if self.is_serve else config.site_url,
+        )
         for warning in result.warnings:
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
@@ -153,7 +159,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
-        pages = self.made_pages or generated_pages(self.site, self.today)
+        # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
+        # would point at the preview, so previews offer the calendar files only.
+        pages = self.made_pages or generated_pages(self.site, self.today, None if self.is_serve else config.site_url)
         self.made_pages = None  # made for this build only
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
@@ -227,6 +235,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.render_cache is not None:
             html = self.render_cache.converted(page, html)
+        uri = page.file.src_uri
+        # What editors wrote is sanitised before the site's own parts go around it.
+        if uri not in self.generated_uris or uri in self.assembled:
+            html = clean_content(html)
+        elif uri in self.banners:  # a preview reads a draft or scheduled generated page whole: editor's text and ours
+            html = clean_draft_preview(html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
@@ -241,7 +255,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page.markdown = None
         return html
 
-    on_page_content = CombinedEvent(_complete_content, _release_markdown)
+    @event_priority(-50)  # last: other plugins read the front matter as it was written
+    def _escape_front_matter(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Templates (Material's among them) print page.meta values as they are: they get them
+        # as escaped text, before any page is rendered (one page's title shows in another's nav).
+        escape_text_values(page.meta)
+        return html
+
+    on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter)
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.render_cache is not None:  # links in converted pages resolve against these

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from tip_site.core.attendance import attendance_of
 from tip_site.core.content_inventory import docs_pages, is_markdown, is_readme
 from tip_site.core.duplicates import GitHistory, new_id_for, original_first
 from tip_site.core.image_size import image_size
@@ -15,7 +17,7 @@ from tip_site.core.newsletter_checks import (
     safe_name,
 )
 from tip_site.core.problems import Problems
-from tip_site.core.safety import check_markdown_safety
+from tip_site.core.markup_check import check_markup
 from tip_site.core.schema import Reader, Schema
 from tip_site.core.schemas import EVENT, NEWSLETTER, PAGE, RESOURCE
 from tip_site.core.source_file import MarkdownSource, read_markdown
@@ -25,6 +27,8 @@ T = TypeVar("T")
 ATTACHMENTS_DIR = "files"  # content/resources/files/
 # library/<id>/ is a resource's address: these would collide with the library's own pages.
 RESERVED_RESOURCE_IDS = ("index", ATTACHMENTS_DIR, "cards")
+# A web address or a meeting platform's join link written into an event's public text.
+MEETING_LINK = re.compile(r"https?://|www\.|\b(?:teams\.microsoft\.com|teams\.live\.com|zoom\.us|meet\.google\.com)\b", re.IGNORECASE)
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -64,7 +68,7 @@ def _load_one(
     source = read_markdown(file, shown, problems)
     if source is None:
         return None
-    check_markdown_safety(source.body, shown, source.body_line, problems)
+    check_markup(source.body, shown, source.body_line, problems)
     reader = Reader(shown, problems, vocabularies, line_offset=1)
     values = reader.read(source.front_matter, schema)
     if values is None or any(values.get(f.name) in (None, ()) for f in schema.fields if f.required):
@@ -204,8 +208,8 @@ def load_resources(
             if not file.is_file():
                 problems.add(source.path, line, f"attachments[{index}].file", f"the file '{entry['file']}' does not exist in content/resources/files/", _missing_attachment_fix(entry["file"], files_dir))
                 return None
-            if not SAFE_NAME.match(entry["file"]):
-                better = safe_name(entry["file"])
+            if not all(SAFE_NAME.match(part) for part in entry["file"].split("/")):  # subfolders are fine
+                better = "/".join(safe_name(part) for part in entry["file"].split("/"))
                 problems.add(
                     source.path, line, f"attachments[{index}].file",
                     f"the file name '{entry['file']}' has spaces or other characters that break web addresses",
@@ -247,6 +251,19 @@ def load_events(
                 f"set end to a time after start ({values['start']:%Y-%m-%d %H:%M})",
             )
             return None
+        if "attendance" not in source.front_matter:  # "location: Online (Microsoft Teams)" says so already
+            values["attendance"] = attendance_of(None, values["location"])
+        if not values["location"] and values["attendance"] != "online":
+            where = "where people meet" if values["attendance"] == "in_person" else "the room people join in person"
+            named = next((n for n in ("location", "attendance") if n in source.front_matter), None)
+            problems.add(source.path, _field_line(source, named) if named else 2, "location",
+                         f"this required field is missing: {where}", "add 'location:' with the building and town, or set 'attendance: online'")
+            return None
+        for name in ("location", "joining"):
+            if values[name] and MEETING_LINK.search(values[name]):
+                problems.add(source.path, _field_line(source, name), name, "this puts a meeting link on the public site: anyone could join",
+                             "send joining links to members instead; for an event open to everyone, put the link in 'joining_link'")
+                return None
         return Event(body=source.body, source=_source(source), **values)
 
     items = _load_all(markdown_files(content_dir / "events") if files is None else files, root, EVENT, vocabularies, problems, build)
@@ -262,7 +279,7 @@ def load_pages(docs_dir: Path, root: Path, problems: Problems) -> tuple[Page, ..
         source = read_markdown(file, shown, problems, require_front_matter=False)
         if source is None:
             continue
-        check_markdown_safety(source.body, shown, source.body_line, problems)
+        check_markup(source.body, shown, source.body_line, problems)
         values = Reader(shown, problems, line_offset=1).read(source.front_matter, PAGE)
         if values is None:
             continue

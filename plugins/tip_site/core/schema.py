@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from tip_site.core.date_forms import DATE, DATETIME, date_fix, datetime_fix
+from tip_site.core.link_schemes import malformed, refused_scheme
+from tip_site.core.plain_text import markup_in_text
 from tip_site.core.problems import Problems
 from tip_site.core.suggest import did_you_mean
 from tip_site.core.yaml_source import LineDict, LineList
@@ -244,6 +246,16 @@ def _kind_words(spec: Field) -> str:
 
 
 def _text(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    text = _words(reader, raw, spec, name, line)
+    markup = markup_in_text(text) if text is not None else None
+    if markup is not None:
+        reader.error(line, name, *markup)
+        return None
+    return text
+
+
+def _words(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    """The value as text, without deciding what it may hold (plain text, an address)."""
     if isinstance(raw, bool) or isinstance(raw, (LineDict, LineList)):
         reader.error(line, name, f"expected text, found {_describe(raw)}",
                      "write plain text on the same line; put it in double quotes if it starts with [ or { or is a word like true or false")
@@ -383,8 +395,11 @@ def _readable_url(text: str) -> bool:
 
 
 def _url(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
-    text = _text(reader, raw, spec, name, line)
-    if text is not None and not (URL.match(text) and _readable_url(text)):
+    text = _words(reader, raw, spec, name, line)
+    if text is not None and refused_scheme(text):
+        reader.error(line, name, f"'{text}' uses '{refused_scheme(text)}:', which the site does not allow", "write the full web address, starting with https://")
+        return None
+    if text is not None and (not URL.match(text) or malformed(text) or not text.isprintable() or not _readable_url(text)):
         reader.error(line, name, f"'{text}' is not a web address", url_fix(text))
         return None
     return text

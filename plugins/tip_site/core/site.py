@@ -9,7 +9,9 @@ from pathlib import Path
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.content_inventory import take_inventory
 from tip_site.core.data_files import load_data
+from tip_site.core.content_history import content_history
 from tip_site.core.duplicates import GitHistory
+from tip_site.core.former_ids import check_former_ids
 from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
 from tip_site.core.problems import Problem, Problems, SiteInvalid
@@ -58,24 +60,27 @@ def load_content(
 ) -> LoadedContent:
     """Load and check all content, raising SiteInvalid with every error found.
 
-    `today` is only used for warnings about dates (an item scheduled years ahead).
+    `today` dates changes not yet committed, in the content's history (core/history.py).
     """
     root = Path(root).resolve()
     content = root / content_dir
     problems = Problems()
-    history = GitHistory(root)
+    git = GitHistory(root)  # asked only when two files share an id
     unused_files = Problems()
     inventory = take_inventory(content, root, unused_files)
     data = load_data(content, root, problems)
     vocabularies = data.vocabularies
     newsletters = load_newsletters(
-        content, root, vocabularies, problems, docs_dir=root / docs_dir, files=inventory.newsletters, history=history,
+        content, root, vocabularies, problems, docs_dir=root / docs_dir, files=inventory.newsletters, history=git,
     )
-    resources = load_resources(content, root, vocabularies, problems, files=inventory.resources, history=history)
-    events = load_events(content, root, vocabularies, problems, files=inventory.events, history=history)
+    resources = load_resources(content, root, vocabularies, problems, files=inventory.resources, history=git)
+    events = load_events(content, root, vocabularies, problems, files=inventory.events, history=git)
     pages = load_pages(root / docs_dir, root, problems)
     support = load_support(content, root, problems)
     problems.extend(sense_problems(root, newsletters, resources, events, pages, support, content_dir, today))
+    # One git log for every content file: when each was added, changed, and under which ids it was published.
+    history = content_history(root, content_dir, (*newsletters, *resources, *events), today or dt.date.today())
+    check_former_ids(root, (*newsletters, *resources, *events), history, problems)
     problems.extend(unused_files.warnings)
     if problems.errors:
         raise SiteInvalid(sorted(problems.errors + unused_files.errors), problems.warnings)
@@ -91,6 +96,7 @@ def load_content(
         events=events,
         pages=pages,
         support=support,
+        history=history,
     )
     return LoadedContent(everything, tuple(problems.warnings), tuple(unused_files.errors))
 
