@@ -681,3 +681,28 @@ def test_no_traceback_from_random_edits_of_valid_files(tiny_site: TinySite):
         (tiny_site.root / path).write_bytes(originals[path])
         done += 1
     assert done >= 20 and failing >= done // 4  # the edits really did break things
+
+
+# --- The documentation shows real output ------------------------------------------------------------------------
+
+
+def _blocks(text: str, after: str) -> list[str]:
+    return re.findall(r"```(?:text)?\n(.*?)```", text.split(after, 1)[1], re.S)
+
+
+def test_the_readme_example_is_real_output(tiny_site: TinySite, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    check_block, build_block = _blocks((REPO / "README.md").read_text(encoding="utf-8"), "## When content is wrong")[:2]
+    tiny_site.with_examples()
+    tiny_site.write(RES, swap(swap(VALID_RESOURCE, "summary:", "sumary:"), "audiences: [practitioners]", "audiences: practitioners, communities"))
+    assert run_in_process(tiny_site.root, "check").output == check_block
+    build = run_in_process(tiny_site.root, "build")
+    assert build.returncode == 1 and build_block in build.output, build.output
+
+
+def test_the_editors_guide_example_is_real_output(tiny_site: TinySite, monkeypatch):
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    (block,) = _blocks((REPO / "docs/editors/check-messages.md").read_text(encoding="utf-8"), "## The shape of a message")[:1]
+    tiny_site.with_examples()
+    tiny_site.write(RES, swap(VALID_RESOURCE, "audiences: [practitioners]", "audiences: practitioners, communities"))
+    assert run_in_process(tiny_site.root, "check").output == block
