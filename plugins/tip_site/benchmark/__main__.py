@@ -154,7 +154,7 @@ def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[obj
         found.append(figures)
         each = ", ".join(f"{s:.2f}" for s in figures.seconds)
         print(f"  save to visible in mkdocs serve{' --dirty' if dirty else ''}: median {figures.median:.2f} s "
-              f"of {len(figures.seconds)} edits ({each} s)", flush=True)
+              f"of {len(figures.seconds)} edits ({each} s); server CPU per edit, median {figures.median_cpu:.2f} s", flush=True)
     return found
 
 
