@@ -630,6 +630,9 @@ _PIECES = [b":", b": ", b"-", b"- ", b"---", b"\n", b"\r", b"\t", b" ", b"#", b"
            b"2025-13-40", b"](", b"](../", b"![", b"<", b"<script>", b"\\", b"../", b"\xf0\x9f\x98\x80", b"true", b"null", b"](http://[", b"https://", b":99999"]
 
 
+_PARSER_WORDS = re.compile(r"<block|<scalar|<document|mapping values|could not find expected|while (scanning|parsing)|found character|block end")
+
+
 def mutated(data: bytes, rng) -> bytes:
     """`data` with one to four random edits: a byte or a piece of syntax inserted, replaced or removed."""
     for _ in range(rng.randint(1, 4)):
@@ -672,6 +675,8 @@ def test_no_traceback_from_random_edits_of_valid_files(tiny_site: TinySite):
         unexpected = [p for p in problems if p.fix == UNEXPECTED_FIX]
         assert not unexpected, (path, data, unexpected)
         assert all(p.path and p.message for p in problems)
+        jargon = [p for p in problems if _PARSER_WORDS.search(f"{p.message} {p.fix}")]
+        assert not jargon, (path, data, jargon)  # PyYAML's own words never reach the editor
         if done % 40 == 0:  # now and then, the commands themselves
             for args in (("check",), ("build", "--strict")):
                 run = run_in_process(tiny_site.root, *args)
@@ -706,3 +711,13 @@ def test_the_editors_guide_example_is_real_output(tiny_site: TinySite, monkeypat
     tiny_site.with_examples()
     tiny_site.write(RES, swap(VALID_RESOURCE, "audiences: [practitioners]", "audiences: practitioners, communities"))
     assert run_in_process(tiny_site.root, "check").output == block
+
+
+def test_every_broken_link_gets_its_hint_however_many_there_are(tiny_site: TinySite, monkeypatch):
+    """The suggestions used to stop after 25 messages."""
+    tiny_site.with_examples()
+    links_text = "\n\n".join(f"See [about us {n}](../abuot.md)." for n in range(30))
+    tiny_site.write(NEWS, VALID_NEWSLETTER + "\n" + links_text + "\n")
+    check = run_check(tiny_site, monkeypatch)
+    problems = [p for p in check_problems(check) if p.path == NEWS]
+    assert len(problems) == 30 and all(p.fix == "did you mean '../about.md'?" for p in problems), check
