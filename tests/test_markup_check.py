@@ -63,6 +63,7 @@ REFUSED = [
     ("attribute-list-target", "[Go](https://example.org){ target=_blank }", 1, "'target' is not allowed"),
     ("reserved-id", "## Heading { #__config }", 1, "'__config' is used by the site"),
     ("image-elsewhere", "![A chart](https://tracker.example/pixel.png)", 1, "is on another website"),
+    ("image-elsewhere-by-reference", "[x](https://example.org)\n\n![A chart][c]\n\n[c]: https://tracker.example/pixel.png", 5, "is on another website"),
     ("markup-in-a-title", '<abbr title="<script>alert(1)</script>">x</abbr>', 1, "'title' holds HTML"),
     ("markdown-inside-html", '<div markdown>\n\n[x](javascript:alert(1))\n\n</div>', 3, "'javascript:' address"),
 ]
@@ -107,7 +108,13 @@ def test_the_quick_look_never_skips_a_refused_body(body):
 
 @pytest.mark.parametrize(
     "body",
-    ["Plain text.", "A [link](https://example.org) and [another](../about.md).", "Note: colons in prose: fine.", "Health & care"],
+    [
+        "Plain text.",
+        "A [link](https://example.org) and [another](../about.md).",
+        "Note: colons in prose: fine.",
+        "Health & care",
+        "![A photo](images/a.png)\n\n- [NHS advice](https://www.nhs.uk/) and [more][m]\n\n[m]: ../about.md",
+    ],
 )
 def test_plain_bodies_skip_rendering(body):
     assert not could_hold_refused_markup(body)
