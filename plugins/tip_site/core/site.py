@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tip_site.core.active_files import check_active_files
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
 from tip_site.core.meeting_spread import meeting_spread_problems
@@ -37,6 +38,7 @@ def load_site(
     events = load_events(content, root, vocabularies, problems)
     pages = load_pages(root / docs_dir, root, problems)
     support = load_support(content, root, problems)
+    check_active_files(root, root / docs_dir, content, problems)
     if problems.errors:
         raise SiteInvalid(problems.errors, problems.warnings)
     problems.extend(meeting_spread_problems((e for e in events if include_drafts or not e.draft), data.groups, today))
