@@ -219,12 +219,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_policy(output)
+        # `mkdocs serve` adds its live-reload script to each page it serves: previews allow it.
+        return with_policy(output, live_reload=self.is_serve)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
-        return with_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content, live_reload=self.is_serve)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.render_cache is not None:  # links in converted pages resolve against these
