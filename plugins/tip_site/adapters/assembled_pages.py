@@ -18,8 +18,10 @@ from tip_site.views.page_assembly import HeadingStyle, TocEntry, assemble
 
 
 class AssembledPages:
-    def __init__(self, config: MkDocsConfig) -> None:
-        self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {})
+    def __init__(self, config: MkDocsConfig, assemble: bool = True) -> None:
+        # No style (speed-ups off, or the probe unsure): MkDocs reads each page's whole Markdown.
+        self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {}) if assemble else None
+        self.probe_failed = assemble and self._style is None
         self._pages: dict[str, AssembledPage] = {}
         self.sharing_shells: set[str] = set()  # uris of pages the theme may render from a shared shell
 
@@ -30,9 +32,11 @@ class AssembledPages:
         """What MkDocs is to read for a generated page: an assembled page's editor part, or all the Markdown."""
         if not isinstance(page, AssembledPage):
             return page.markdown
-        self._pages[page.uri] = page
         if page.shares_shell:
             self.sharing_shells.add(page.uri)
+        if self._style is None:
+            return page.markdown
+        self._pages[page.uri] = page
         return page.editor_markdown
 
     def complete(self, page: Page, editor_html: str) -> str:

@@ -25,7 +25,9 @@ from mkdocs.structure.pages import Page
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
+from tip_site.adapters.rendering_proof import RenderingProof
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
+from tip_site.adapters.speedups import SpeedUps, wanted, guard
 from tip_site.core import Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.drafts import DRAFT_BANNER, draft_uris
@@ -39,6 +41,9 @@ log = logging.getLogger("mkdocs.plugins.tip_site")
 
 class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
+    # The speed-ups that lean on MkDocs' and Material's internals (adapters/speedups.py); the
+    # environment variable TIP_SPEEDUPS=0 or 1 overrides this.
+    speedups = c.Type(bool, default=True)
 
 
 def build_date() -> dt.date:
@@ -68,8 +73,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.is_serve = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
+        # Objects a previous build kept out of the collector's way may go now.
         gc.unfreeze()
+        try:
+            self.speedups = guard(SpeedUps.all(wanted(self.config.speedups)), config, serving=self.is_serve)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        self.shared_pages = 0
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.rendered = {}
@@ -77,7 +87,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.drafts = frozenset()
         self.generated_uris = frozenset()
         self.set_aside = {}
-        self.assembled = AssembledPages(config)
+        self.assembled = AssembledPages(config, assemble=self.speedups.assembly)
+        if self.assembled.probe_failed:
+            self.speedups.turn_off("assembly", "Assembled pages: the toc extension's headings could not be matched exactly.")
         self.today = build_date()
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
@@ -92,7 +104,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
         self.drafts = draft_uris(self.site)
-        gc.freeze()  # the content lives until the build ends (see on_env)
+        if self.speedups.gc_freeze:
+            gc.freeze()  # the content lives until the build ends (see on_env)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -111,9 +124,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
             file = File.generated(config, page.uri, content=content)
             files.append(file)
-            if page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
+            if self.speedups.parser and page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
                 parser = parser or SharedParser(config)
                 SharedParserPage(file, config, parser)
+                self.shared_pages += 1
         self._add_generated_files(files, config)
         return files
 
@@ -144,7 +158,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if page.file.src_uri not in self.assembled:
                 # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
                 markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
-            elif page.file.src_uri in self.assembled.sharing_shells:
+            if self.speedups.shells and page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
         return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
@@ -169,17 +183,30 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         nav_links = NavLinks(nav)
-        self.shared_nav = SharedNav(nav, nav_links)
-        self.page_shells = PageShells(nav_links)
+        self.proof = RenderingProof(config)
+        self.shared_nav = SharedNav(nav, nav_links, self.proof if self.speedups.nav else None)
+        self.page_shells = PageShells(nav_links, self.proof if self.speedups.shells else None)
         return nav
 
+    @event_priority(-100)  # last: the context is complete, as the template will get it
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        return self.proof.on_page_context(context, page)
+
+    @event_priority(100)  # first: the page as its template rendered it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.proof.on_post_page(output, page)
+
+    @event_priority(100)  # first: pages rendered again are written before other plugins look at the site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        log.debug(self.page_shells.report())
+        self.proof.on_post_build()
+        log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
         # need not look at them again while thousands of pages are rendered.
-        gc.freeze()
+        if self.speedups.gc_freeze:
+            gc.freeze()
+        self.proof.env = env
         # Templates compiled once, not on every build: Jinja keeps their bytecode in a private
         # folder of the user's temporary directory, checked against each template's source.
         try:
