@@ -41,10 +41,15 @@ def _first_difference(a: bytes, b: bytes) -> str:
 
 
 def _built_both_ways(site: TinySite, tmp_path: Path) -> tuple[str, dict[str, bytes], dict[str, bytes]]:
-    """The build log with speed-ups on, and both sites' files."""
+    """The build log with speed-ups on, and both sites' files.
+
+    With speed-ups on, a strict build may stop only for the proof's own warnings (pages it
+    found different and rendered again in full): the site it wrote must still be right.
+    """
     on_dir, off_dir = tmp_path / "site-on", tmp_path / "site-off"
     on = site.build("--site-dir", str(on_dir), env=ON)
-    assert on.returncode == 0, on.output
+    warnings = [line for line in on.output.splitlines() if line.startswith("WARNING")]
+    assert on.returncode == 0 or (warnings and all("rendered in full" in line for line in warnings)), on.output
     off = site.build("--site-dir", str(off_dir), env=OFF)
     assert off.returncode == 0, off.output
     assert "Speed-ups off" in off.output, off.output
@@ -123,11 +128,12 @@ def test_a_reading_time_in_main_html_gives_the_same_site_or_a_warning(tmp_path):
     log, on, off = _built_both_ways(site, tmp_path)
     _assert_same(on, off)
     assert "words</p>" in on["library/index.html"].decode()
-    assert "WARNING" in log and "rendered in full" in log  # said, not silent
+    # Every page differs beyond the shells' slots: no shell was proved, so none served a page.
+    assert re.search(r"Speed-ups: 0 pages from 0 shells", log) and "page shapes rendered in full" in log, _speedups_line(log)
 
 
 def test_per_page_values_in_a_partial_a_hook_and_a_plugin_attribute_give_the_same_site(tmp_path):
-    site = _site(tmp_path / "project", resources=80)
+    site = _site(tmp_path / "project", resources=50)
     (site.root / "overrides/partials/tip/coarse.html").write_text(COARSE_PARTIAL, encoding="utf-8")
     _extend_main(site, '{% block content %}\n  {{ super() }}\n  {% include "partials/tip/coarse.html" %}\n{% endblock %}\n' + HOOK_TEMPLATE)
     (site.root / "hooks.py").write_text(HOOK, encoding="utf-8")
@@ -144,7 +150,7 @@ def test_per_page_values_in_a_partial_a_hook_and_a_plugin_attribute_give_the_sam
 
 @pytest.mark.parametrize("toc", ["baselevel: 2", "permalink: \"#\"\n      baselevel: 3\n      separator: _"])
 def test_other_toc_settings_give_the_same_site(tmp_path, toc):
-    site = _site(tmp_path / "project", resources=40)
+    site = _site(tmp_path / "project", resources=30)
     config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - toc:\n      permalink: true\n" in config
     (site.root / "mkdocs.yml").write_text(config.replace("  - toc:\n      permalink: true\n", f"  - toc:\n      {toc}\n"), encoding="utf-8")

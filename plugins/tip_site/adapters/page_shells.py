@@ -99,6 +99,11 @@ class PageShells:
     def shells(self) -> int:
         return sum(1 for shape in self._shapes.values() if shape.proven)
 
+    @property
+    def unproved(self) -> int:
+        """Shapes whose pages differ beyond the slots (a template writes something of each page's own)."""
+        return sum(1 for shape in self._shapes.values() if shape.dead and shape.shell is not None)
+
     def report(self) -> str:
         return f"{self.filled} pages filled in from {self.shells} shells"
 

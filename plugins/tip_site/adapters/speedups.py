@@ -64,6 +64,8 @@ class SpeedUps:
         used = []
         if self.shells:
             used.append(f"{shells.filled:,} pages from {shells.shells} shells")
+            if shells.unproved:
+                used.append(f"{shells.unproved} page shapes rendered in full (their pages differ beyond the shells' slots)")
         if self.nav:
             used.append(f"{nav.shared:,} pages given one of {nav.renderings} shared navigations")
         if self.parser:
