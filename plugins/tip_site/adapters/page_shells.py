@@ -22,7 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
 
-from tip_site.adapters.rendering_proof import RenderingProof
+from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 from tip_site.adapters.shared_nav import NavLinks
 
 SHELL_TEMPLATE = "tip-shell.html"  # overrides/tip-shell.html calls `tip_page_from_shell()`
@@ -102,7 +102,7 @@ class PageShells:
     @property
     def unproved(self) -> int:
         """Shapes whose pages differ beyond the slots (a template writes something of each page's own)."""
-        return sum(1 for shape in self._shapes.values() if shape.dead and shape.shell is not None)
+        return sum(1 for shape in self._shapes.values() if shape.dead and shape.first_url)
 
     def report(self) -> str:
         return f"{self.filled} pages filled in from {self.shells} shells"
@@ -122,14 +122,22 @@ class PageShells:
             self.filled += 1
             proof.used(key, f"the shell of pages like {shape.first_url}")
             return Markup(shape.shell.fill(values))
-        html = self._render(context)
         if shape is None or shape.dead:
-            return html
+            return self._render(context)
         if shape.shell is None:
+            # The template's reads of the page show whether it writes anything of the page's own.
+            with PageReads(context.environment, page) as reads:
+                html = self._render(context)
+            if reads.per_page:
+                proof.per_page_reads.update(reads.per_page)
+                shape.dead, shape.first_url = True, page.url
+                return html
             shape.shell, shape.first, shape.first_url = _Shell.cut(html, values), values, page.url
             shape.tries += 1
             shape.dead = shape.shell is None and shape.tries >= 3
-        elif all(values[slot] != shape.first[slot] for slot in _PROVING_SLOTS if shape.first[slot]):
+            return html
+        html = self._render(context)
+        if all(values[slot] != shape.first[slot] for slot in _PROVING_SLOTS if shape.first[slot]):
             # The shell must give exactly what main.html gave for this page.
             shape.proven = shape.shell.fill(values) == html
             shape.dead = not shape.proven

@@ -93,6 +93,7 @@ class RenderingProof:
         self.extras: tuple = ()
         self.proved = 0
         self.failures: list[str] = []
+        self.per_page_reads: set[str] = set()  # page attributes templates read that stop sharing
         self._repairing = False
 
     # -- called by the shared parts ------------------------------------------------------
@@ -220,3 +221,45 @@ class _Missing:
 
 _MISSING = _Missing()
 SHELL_TEMPLATE = "tip-shell.html"
+
+
+# Attributes that differ from page to page and that no shell slot or key stands for: a template
+# that reads one of them writes something of each page's own, so its pages cannot share parts.
+PER_PAGE_ATTRIBUTES = frozenset({"url", "file", "abs_url", "markdown", "present_anchor_ids", "links_to_anchors", "update_date"})
+
+
+class PageReads:
+    """The attributes of `page` that templates read while this is open (Jinja's getattr and getitem)."""
+
+    def __init__(self, env: Environment, page: Page) -> None:
+        self._env, self._page = env, page
+        self.names: set[str] = set()
+
+    @property
+    def per_page(self) -> list[str]:
+        return sorted(self.names & PER_PAGE_ATTRIBUTES)
+
+    def __enter__(self) -> "PageReads":
+        env, page, names = self._env, self._page, self.names
+        self._before = {name: env.__dict__.get(name, _MISSING) for name in ("getattr", "getitem")}
+        getattr_, getitem = env.getattr, env.getitem
+
+        def tracked_getattr(obj, attribute):
+            if obj is page:
+                names.add(attribute)
+            return getattr_(obj, attribute)
+
+        def tracked_getitem(obj, argument):
+            if obj is page and isinstance(argument, str):
+                names.add(argument)
+            return getitem(obj, argument)
+
+        env.getattr, env.getitem = tracked_getattr, tracked_getitem
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name, before in self._before.items():
+            if before is _MISSING:
+                del self._env.__dict__[name]
+            else:
+                setattr(self._env, name, before)

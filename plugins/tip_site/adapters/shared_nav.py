@@ -14,7 +14,7 @@ rendering_proof.py proves the shared renderings on a sample of their pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
-from tip_site.adapters.rendering_proof import RenderingProof
+from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 
 # overrides/partials/nav.html reaches Material's own partial under this prefix.
 MATERIAL_PREFIX = "material"
@@ -52,6 +52,9 @@ class NavLinks:
         return links
 
 
+_EACH_PAGE: Any = object()  # a key whose navigation reads something of each page's own
+
+
 class SharedNav:
     """Called by overrides/partials/nav.html as `tip_shared_nav(page, base_url, render)`."""
 
@@ -64,7 +67,7 @@ class SharedNav:
 
     @property
     def renderings(self) -> int:
-        return len(self._rendered)
+        return sum(1 for rendered in self._rendered.values() if rendered is not _EACH_PAGE)
 
     def __call__(self, page: Page | None, base_url: str, render: Callable[[], Markup]) -> Markup:
         proof = self._proof
@@ -76,8 +79,17 @@ class SharedNav:
         if proof.failed(key):
             return render()
         rendered = self._rendered.get(key)
+        if rendered is _EACH_PAGE:
+            return render()
         if rendered is None:
-            rendered = self._rendered[key] = Markup(render())
+            # The template's reads of the page show whether it writes anything of the page's own.
+            with PageReads(proof.env, page) as reads:
+                rendered = Markup(render())
+            if reads.per_page:
+                proof.per_page_reads.update(reads.per_page)
+                self._rendered[key] = _EACH_PAGE
+            else:
+                self._rendered[key] = rendered
         else:
             self.shared += 1
             proof.used(key, f"the navigation shared by pages like {page.url}")

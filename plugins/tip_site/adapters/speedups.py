@@ -77,6 +77,9 @@ class SpeedUps:
         text = "Speed-ups: " + ("; ".join(used) if used else "none")
         if proof.proved:
             text += f"; {proof.proved:,} pages proved against the theme's rendering"
+        if proof.per_page_reads:
+            text += (f"; templates read page.{', page.'.join(sorted(proof.per_page_reads))} (a value of each page's own),"
+                     " so the pages concerned are rendered in full")
         if proof.failures:
             text += f"; failed and rendered in full: {', '.join(proof.failures)}"
         if self.not_used:
