@@ -68,3 +68,47 @@ def test_review_report_asks_for_the_terms_of_reference_review_date(tiny_site: Ti
     tiny_site.with_examples()
     result = subprocess.run([sys.executable, "-m", "tip_site.check", ".", "--reviews"], cwd=tiny_site.root, capture_output=True, text=True)
     assert "the Terms of Reference have no date of their last yearly review" in result.stdout
+
+
+def reviews_on(site: TinySite, day: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TIP_BUILD_DATE": day}
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run([sys.executable, "-m", "tip_site.check", ".", "--reviews", *args],
+                          cwd=site.root, env=env, capture_output=True, text=True)
+
+
+def with_support_review(site: TinySite, next_review: str) -> None:
+    support = site.root / "content/data/support.yml"
+    text = support.read_text()
+    lines = [line if not line.startswith("next_review:") else f"next_review: {next_review}" for line in text.splitlines()]
+    lines = [line if not line.startswith("last_reviewed:") else "last_reviewed: 2024-01-10" for line in lines]
+    support.write_text("\n".join(lines) + "\n")
+
+
+def test_crisis_numbers_past_their_review_fail_the_strict_review_and_come_first(tiny_site: TinySite):
+    tiny_site.with_examples()
+    with_support_review(tiny_site, "2025-02-01")
+    tiny_site.write(RES, VALID_RESOURCE.replace("published: 2024-06-01", "published: 2024-06-01\nnext_review: 2025-01-31"))
+    governance = tiny_site.root / "content/data/governance.yml"
+    governance.write_text(governance.read_text() + "last_reviewed: 2024-12-15\n")
+    result = reviews_on(tiny_site, "2025-03-01", "--strict")
+    assert result.returncode == 1, result.stdout
+    out = result.stdout
+    line = next(n for n, text in enumerate((tiny_site.root / "content/data/support.yml").read_text().splitlines(), 1) if text.startswith("next_review:"))
+    assert out.startswith(f"content/data/support.yml\n  Warning, line {line}: next_review: the crisis and support numbers"), out
+    assert "were due to be checked on 2025-02-01 (28 days ago)" in out
+    assert out.index("content/data/support.yml") < out.index(RES)
+    assert "2 review reminders on 2025-03-01." in out
+    # Without --strict the report is the same and succeeds (editors run it on their laptops).
+    assert reviews_on(tiny_site, "2025-03-01").returncode == 0
+
+
+def test_the_strict_review_passes_when_nothing_is_due(tiny_site: TinySite):
+    tiny_site.with_examples()
+    with_support_review(tiny_site, "2025-06-01")
+    governance = tiny_site.root / "content/data/governance.yml"
+    governance.write_text(governance.read_text() + "last_reviewed: 2024-12-15\n")
+    result = reviews_on(tiny_site, "2025-03-01", "--strict")
+    assert result.returncode == 0, result.stdout
+    assert "Nothing is due for review on 2025-03-01." in result.stdout
+    assert reviews_on(tiny_site, "2025-06-01", "--strict").returncode == 1  # due on the day itself

@@ -111,5 +111,34 @@ def test_front_matter_reference_covers_every_field_and_its_starting_files_are_va
         front = "\n".join(line.removeprefix("    ") for line in block.splitlines())
         tiny_site.write(path, front + "\n\nThe text.\n")
     result = tiny_site.check()
-    assert result.returncode == 0, result.output
-    assert "1 newsletter issues, 1 resources, 1 events" in result.output
+    assert result.returncode == 0, result.output  # valid, as drafts: nothing is published
+    assert "0 newsletter issues, 0 resources, 0 events" in result.output
+    # Published unchanged, every placeholder is refused, at its line.
+    for path in files:
+        text = (tiny_site.root / path).read_text()
+        assert "\ndraft: true\n" in text
+        tiny_site.write(path, text.replace("\ndraft: true\n", "\ndraft: false\n"))
+    result = tiny_site.check()
+    assert result.returncode == 1
+    for path in files:
+        lines = (tiny_site.root / path).read_text().splitlines()
+        marked = [n for n, line in enumerate(lines, 1) if "Replace this with" in line and not line.startswith("#")]
+        assert len(marked) >= 6, path
+        for number in marked:
+            assert f"  Error, line {number}: this line still has the example text of a new file" in result.output.split(path, 1)[1].split("\n\n")[0], (path, number)
+
+
+@pytest.mark.parametrize("change", [
+    ("title: A trauma informed toolkit", 'title: "…"'),  # an older copy of the starting file
+    ("How to use the toolkit.", "Replace this with a description of the resource."),
+])
+def test_placeholders_are_refused_in_scheduled_items_too(tiny_site: TinySite, change):
+    from sitekit import VALID_RESOURCE
+
+    tiny_site.with_examples()
+    scheduled = VALID_RESOURCE.replace("published: 2024-06-01", "published: 2099-06-01").replace(*change)
+    tiny_site.write("content/resources/toolkit.md", scheduled)
+    result = tiny_site.check()
+    assert result.returncode == 1, result.output
+    line = next(n for n, text in enumerate(scheduled.splitlines(), 1) if change[1] in text)
+    assert f"content/resources/toolkit.md\n  Error, line {line}: this line still has the example text" in result.output

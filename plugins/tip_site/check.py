@@ -25,9 +25,10 @@ from tip_site.core.reviews import reviews_due
 from tip_site.views.site_links import link_problems
 
 
-def format_report(problems: list[Problem]) -> str:
+def format_report(problems: list[Problem], in_order: bool = False) -> str:
+    """Problems grouped by file; `in_order` keeps the order given (most urgent first) instead of sorting."""
     lines: list[str] = []
-    for path, items in groupby(sorted(problems), key=lambda p: p.path):
+    for path, items in groupby(problems if in_order else sorted(problems), key=lambda p: p.path):
         lines.append(path)
         for problem in items:
             where = f"line {problem.line}" if problem.line else "file"
@@ -98,12 +99,12 @@ class Output:
     def __init__(self, annotate: bool) -> None:
         self.annotate = annotate
 
-    def problems(self, problems: list[Problem]) -> None:
+    def problems(self, problems: list[Problem], in_order: bool = False) -> None:
         if not problems:
             return
-        print(format_report(problems))
+        print(format_report(problems, in_order))
         if self.annotate:
-            for problem in sorted(problems):
+            for problem in (problems if in_order else sorted(problems)):
                 print(annotation(problem))
 
 
@@ -116,7 +117,7 @@ def check(root: Path, today: dt.date, out: Output) -> int:
         print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
         return 1
     broken = link_problems(root, site, today, preview, other_pages=nav_pages(root))
-    unfinished = placeholder_problems(root, site)
+    unfinished = placeholder_problems(root, preview)  # scheduled items too: they go live unchecked
     out.problems(broken + unfinished + list(site.warnings))
     if broken or unfinished:
         print(f"{_plural(len(broken) + len(unfinished), 'error')} found. Fix them and run the check again.")
@@ -128,7 +129,7 @@ def check(root: Path, today: dt.date, out: Output) -> int:
     return 0
 
 
-def reviews(root: Path, today: dt.date, out: Output) -> int:
+def reviews(root: Path, today: dt.date, out: Output, strict: bool = False) -> int:
     try:
         site: Site = load_site(root, today=today)
     except SiteInvalid as invalid:
@@ -136,18 +137,19 @@ def reviews(root: Path, today: dt.date, out: Output) -> int:
         print("Fix these errors first, then ask for the review report again.")
         return 1
     due = reviews_due(root, site, today)
-    out.problems(due)
+    out.problems(due, in_order=True)  # crisis numbers first
     if due:
         print(f"{_plural(len(due), 'review reminder')} on {today.isoformat()}.")
     else:
         print(f"Nothing is due for review on {today.isoformat()}.")
-    return 0
+    return 1 if strict and due else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tip-check", description=__doc__.splitlines()[0])
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: the current one)")
-    parser.add_argument("--reviews", action="store_true", help="list pages and resources due for review")
+    parser.add_argument("--reviews", action="store_true", help="list crisis numbers, pages and resources due for review")
+    parser.add_argument("--strict", action="store_true", help="with --reviews: fail if anything is due (the weekly workflow)")
     args = parser.parse_args(argv)
     out = Output(annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     root = Path(args.root)
@@ -156,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:  # TIP_BUILD_DATE is not a date
         print(error)
         return 2
-    return reviews(root, today, out) if args.reviews else check(root, today, out)
+    return reviews(root, today, out, args.strict) if args.reviews else check(root, today, out)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""Which pages and resources are due for review, and the Terms of Reference' yearly review.
+"""What is due for review: the crisis numbers of the "Need help now?" page first, then
+pages and resources past their `next_review` date, and the Terms of Reference' yearly review.
 
 Reported as warnings by `./scripts/check --reviews`: a review date passing is
-a reminder for the editors, never a reason to stop the site being built.
+a reminder for the editors, never a reason to stop the site being built
+(`--reviews --strict`, the weekly workflow's command, fails so someone is told).
 """
 
 from __future__ import annotations
@@ -15,11 +17,29 @@ from tip_site.core.source_file import read_markdown
 from tip_site.core.yaml_source import LineDict, YamlSyntaxError, parse_yaml
 
 GOVERNANCE_FILE = "data/governance.yml"
+SUPPORT_FILE = "data/support.yml"
 REVIEW_FIX = "check it is still accurate, then set last_reviewed to today's date and next_review to the next check (within a year)"
 
 
 def reviews_due(root: Path | str, site: Site, today: dt.date, content_dir: str = "content") -> list[Problem]:
+    """Every reminder, most urgent first: a wrong crisis number can cost a life."""
     root = Path(root).resolve()
+    return _support(root, f"{content_dir}/{SUPPORT_FILE}", site, today) + _content(root, site, today, content_dir)
+
+
+def _support(root: Path, path: str, site: Site, today: dt.date) -> list[Problem]:
+    due = site.support.next_review
+    if not site.support.services or due is None or due > today:
+        return []
+    problems = Problems()
+    problems.add(path, _yaml_line(root / path, "next_review"), "next_review",
+                 f"the crisis and support numbers of the \"Need help now?\" page were due to be checked on {_when(due, today)}",
+                 "call or open every number and link in the file, correct any that changed, then set last_reviewed "
+                 "to today's date and next_review to the next check (within six months)", "warning")
+    return problems.warnings
+
+
+def _content(root: Path, site: Site, today: dt.date, content_dir: str) -> list[Problem]:
     problems = Problems()
     for kind, items in (("page", site.pages), ("resource", site.resources)):
         for item in items:

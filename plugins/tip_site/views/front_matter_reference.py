@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 
-from tip_site.core.field_docs import commented_front_matter, requirement, what_to_write
+from tip_site.core.field_docs import DRAFT_NOTE, commented_front_matter, requirement, what_to_write
 from tip_site.core.model import Site, Term
+from tip_site.core.placeholders import PLACEHOLDER_URL, PROMPT, prompt
 from tip_site.core.schema import Field, Schema
 from tip_site.core.schemas import EVENT, NEWSLETTER, PAGE, RESOURCE
 from tip_site.views.generated_page import GeneratedPage
@@ -43,8 +44,11 @@ def front_matter_reference(site: Site) -> list[GeneratedPage]:
         if schema is not PAGE:
             lines += [
                 "??? example \"A file to copy and start from\"\n",
+                f"    It starts as a draft (`draft: true`). Replace every value marked *{PROMPT}*, and the "
+                "text under the front matter, then set `draft: false` to publish: until then the check "
+                "refuses to publish it.\n",
                 "    ```text",  # not highlighted: the theme's comment colour is too faint for WCAG AA
-                *(f"    {line}".rstrip() for line in commented_front_matter(schema, _example_values(schema), vocabularies, note="").splitlines()),
+                *(f"    {line}".rstrip() for line in starting_file(schema, vocabularies).splitlines()),
                 "    ```\n",
             ]
     lines += ["## Ids you can use\n", "Fields that refer to the partnership's data take these ids.\n"]
@@ -92,15 +96,37 @@ def _vocabularies(site: Site) -> dict[str, tuple[str, ...]]:
 
 
 # Valid stand-ins for fields whose schema gives no example.
-PLACEHOLDERS = {"date": "2025-03-14", "datetime": "2025-03-14 10:00", "url": "https://www.example.org/the-resource", "slug": "a-short-id"}
+PLACEHOLDERS = {"date": "2025-03-14", "datetime": "2025-03-14 10:00", "url": PLACEHOLDER_URL, "slug": "a-short-id"}
+TEMPLATE_NOTE = f"{DRAFT_NOTE}\n# Replace every value marked '{PROMPT}' first: the check refuses to publish them."
+
+
+def starting_file(schema: Schema, vocabularies: dict) -> str:
+    """A draft whose every value is a marked placeholder: valid as a draft, refused once published."""
+    body = prompt("the text, in Markdown.")
+    return commented_front_matter(schema, _example_values(schema), vocabularies, note=TEMPLATE_NOTE) + f"\n{body}\n"
 
 
 def _example_values(schema: Schema) -> dict[str, str]:
-    """Required fields filled with their examples (or a prompt); optional ones stay commented out,
-    except a resource's url, since a resource needs a url or an attachment."""
+    """Required fields filled with marked stand-ins; optional ones stay commented out, except a
+    resource's url (a resource needs a url or an attachment) and `draft: true`."""
     values = {}
     for field in schema.fields:
         if (field.required or (schema is RESOURCE and field.name == "url")) and not field.fields:
-            example = field.example or PLACEHOLDERS.get(field.kind, "…")
-            values[field.name] = json.dumps(example, ensure_ascii=False) if field.kind == "text" else example
+            what = _what(field)
+            if field.kind == "text" and not field.choices:
+                values[field.name] = json.dumps(prompt(what), ensure_ascii=False)
+            elif field.kind == "url":
+                values[field.name] = PLACEHOLDERS["url"]
+            elif field.kind == "slug":  # never a real id (the schema's example is a group's)
+                values[field.name] = f"{PLACEHOLDERS['slug']}  # {prompt('an id of your own, like the file name without .md')}"
+            else:
+                values[field.name] = f"{field.example or PLACEHOLDERS.get(field.kind, '')}  # {prompt(what)}"
+    values["draft"] = "true"
     return values
+
+
+def _what(field: Field) -> str:
+    """"The issue's title." -> "the issue's title"."""
+    first = field.doc.split(". ")[0].split(":")[0].rstrip(".")
+    acronym = len(first.split()[0]) > 1 and first.split()[0].isupper()
+    return first if acronym else first[:1].lower() + first[1:]
