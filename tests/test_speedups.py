@@ -184,3 +184,27 @@ def test_the_switch_in_mkdocs_yml_and_the_environment(tmp_path):
     assert on.returncode == 0 and "Speed-ups: " in on.output, on.output
     wrong = site.build(env={"TIP_SPEEDUPS": "maybe"})
     assert wrong.returncode != 0 and "TIP_SPEEDUPS='maybe'" in wrong.output and "Traceback" not in wrong.output
+
+
+def test_serve_rebuilds_freeze_nothing_and_build_freezes(tiny_site):
+    """gc.freeze only in `mkdocs build`: in `serve` every rebuild's objects stay collectable."""
+    site = tiny_site.with_examples()
+    run = subprocess.run([sys.executable, "-m", "tip_site.benchmark.serve_memory", "3", str(site.root / "served")],
+                         cwd=site.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rebuilds = [line.split() for line in run.stdout.splitlines() if line.startswith("rebuild ")]
+    assert len(rebuilds) == 3 and all(line[-1] == "0" for line in rebuilds), run.stdout
+    assert (site.root / "served/library/toolkit/index.html").is_file()
+
+
+def test_ci_builds_and_tests_with_properdocs_pinned():
+    import tomllib
+
+    import yaml
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(re.fullmatch(r"properdocs==[\d.]+", pin) for pin in extras["properdocs"])
+    workflow = yaml.safe_load((REPO / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    runs = [step.get("run", "") for step in workflow["jobs"]["properdocs"]["steps"]]
+    assert "./scripts/test-engine properdocs" in runs
+    assert "./scripts/test-engine properdocs" in (REPO / ".ci/run").read_text(encoding="utf-8")

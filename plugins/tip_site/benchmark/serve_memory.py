@@ -2,8 +2,7 @@
 
 Run in a child process of the benchmark, in a project folder:
 `python -m tip_site.benchmark.serve_memory REBUILDS SITE_DIR` prints one line per rebuild
-with the process's resident memory after it (and after a full collection, as the next
-rebuild would find it).
+with the process's resident memory after it, in MB, and how many objects `gc.freeze` holds.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ def main(argv: list[str]) -> int:
                 config = load_config(site_dir=site_dir)
             config.site_url = serve_url
             build(config, serve_url=serve_url)
-            print(f"rebuild {number} {_rss_mb():.1f}", flush=True)
+            print(f"rebuild {number} {_rss_mb():.1f} frozen {gc.get_freeze_count()}", flush=True)
     finally:
         config.plugins.on_shutdown()
     gc.collect()
