@@ -148,7 +148,7 @@ def test_per_page_values_in_a_partial_a_hook_and_a_plugin_attribute_give_the_sam
         assert marker in pages, marker
 
 
-@pytest.mark.parametrize("toc", ["baselevel: 2", "permalink: \"#\"\n      baselevel: 3\n      separator: _"])
+@pytest.mark.parametrize("toc", ["baselevel: 2", "permalink: \"#\"\n      baselevel: 3\n      toc_depth: 4"])
 def test_other_toc_settings_give_the_same_site(tmp_path, toc):
     site = _site(tmp_path / "project", resources=30)
     config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")

@@ -75,6 +75,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build kept out of the collector's way may go now.
         gc.unfreeze()
+        if self.is_serve:  # the previous rebuild's pages go before this one loads: memory stays flat
+            gc.collect()
         try:
             self.speedups = guard(SpeedUps.all(wanted(self.config.speedups)), config, serving=self.is_serve)
         except ValueError as error:
