@@ -91,6 +91,7 @@ class RenderingProof:
         self._used: dict[Hashable, str] = {}  # keys the current page was served from
         self._base: dict | None = None  # the first context seen: others are kept as what differs from it
         self.extras: tuple = ()
+        self.pages = 0  # pages rendered in this build
         self.proved = 0
         self.failures: list[str] = []
         self.per_page_reads: set[str] = set()  # page attributes templates read that stop sharing
@@ -111,6 +112,7 @@ class RenderingProof:
         if self._repairing:
             return context
         self._page, self._context, self._used = page, context, {}
+        self.pages += 1
         self.extras = page_extras(context, page)
         return context
 

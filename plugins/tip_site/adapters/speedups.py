@@ -63,7 +63,7 @@ class SpeedUps:
             return f"Speed-ups off (speedups: false or {ENVIRONMENT_VARIABLE}=0): every page rendered by MkDocs and the theme"
         used = []
         if self.shells:
-            used.append(f"{shells.filled:,} pages from {shells.shells} shells")
+            used.append(f"{shells.filled:,} of {proof.pages:,} pages from {shells.shells} shells")
             if shells.unproved:
                 used.append(f"{shells.unproved} page shapes rendered in full (their pages differ beyond the shells' slots)")
         if self.nav:
