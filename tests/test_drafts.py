@@ -73,11 +73,25 @@ def test_serve_shows_each_draft_with_a_banner(preview, path, phrase):
     assert banner is not None and BANNER in banner.get_text()
 
 
+def test_serve_shows_scheduled_items_with_their_date(preview):
+    _, url = preview
+    _, path_phrase, phrase, path = SCHEDULED
+    status, page = fetch(url + path)
+    assert status == 200
+    html = BeautifulSoup(page, "html.parser")
+    assert phrase in html.find("h1").get_text()
+    banner = html.select_one(".admonition.info")
+    assert banner is not None and "Scheduled for 1 January 2099" in banner.get_text()
+    assert "Thursday 1 January 2099" in banner.get_text() and BANNER not in page
+    # Listed in the preview's library too, so an editor can find it.
+    assert phrase in fetch(url + "library/")[1]
+
+
 def test_serve_shows_published_pages_without_the_banner(preview):
     _, url = preview
     status, page = fetch(url + "library/toolkit/")
     assert status == 200 and "A trauma informed toolkit" in page
-    assert BANNER not in page
+    assert BANNER not in page and "Scheduled for" not in page
 
 
 def test_serve_rebuilds_when_a_file_under_content_changes(preview):

@@ -22,7 +22,8 @@ from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
 from tip_site.core.placeholders import placeholder_problems
 from tip_site.core.reviews import reviews_due
-from tip_site.views.site_links import link_problems
+from tip_site.views.dates import long_date
+from tip_site.views.site_links import link_problems, publication_dates
 
 
 def format_report(problems: list[Problem], in_order: bool = False) -> str:
@@ -124,9 +125,24 @@ def check(root: Path, today: dt.date, out: Output) -> int:
         return 1
     print(
         f"All content is valid: {len(site.newsletters)} newsletter issues, {len(site.resources)} resources, "
-        f"{len(site.events)} events, {len(site.pages)} pages; every link inside the site works."
+        f"{len(site.events)} events, {len(site.pages)} pages on the site on {today.isoformat()}; "
+        f"every link inside the site works."
     )
+    print(waiting(preview, today))
     return 0
+
+
+def waiting(preview: Site, today: dt.date) -> str:
+    """What the live site does not show yet: scheduled items (checked on each of their dates) and drafts."""
+    items = (*preview.newsletters, *preview.resources, *preview.events, *preview.pages)
+    drafts = sum(1 for item in items if item.draft)
+    scheduled = [i for i in (*preview.newsletters, *preview.resources) if not i.draft and i.published > today]
+    days = publication_dates(preview, today)
+    text = f"Not on the site yet: {_plural(drafts, 'draft')} (shown only in previews) and {_plural(len(scheduled), 'scheduled item')}"
+    if days:
+        text += (f", checked as the site will be on each date they go live ({_plural(len(days), 'date')}, "
+                 f"the next {days[0].isoformat()}; see one with ./scripts/check --on {days[0].isoformat()})")
+    return text + "."
 
 
 def reviews(root: Path, today: dt.date, out: Output, strict: bool = False) -> int:
@@ -150,14 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", default=".", help="the project folder (default: the current one)")
     parser.add_argument("--reviews", action="store_true", help="list crisis numbers, pages and resources due for review")
     parser.add_argument("--strict", action="store_true", help="with --reviews: fail if anything is due (the weekly workflow)")
+    parser.add_argument("--on", metavar="YYYY-MM-DD", help="check the site as it will be on this date (scheduled content included)")
     args = parser.parse_args(argv)
     out = Output(annotate=os.environ.get("GITHUB_ACTIONS") == "true")
     root = Path(args.root)
     try:
-        today = build_date()
-    except ValueError as error:  # TIP_BUILD_DATE is not a date
-        print(error)
+        today = build_date({"TIP_BUILD_DATE": args.on} if args.on else os.environ)
+    except ValueError as error:  # TIP_BUILD_DATE or --on is not a date
+        print(str(error).replace("TIP_BUILD_DATE", "--on") if args.on else error)
         return 2
+    if args.on:
+        print(f"The site as it will be on {long_date(today)}:\n")
     return reviews(root, today, out, args.strict) if args.reviews else check(root, today, out)
 
 

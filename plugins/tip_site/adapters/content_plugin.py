@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -24,19 +25,31 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.render_cache import RenderCache, scope_of
+from tip_site.adapters.serve_errors import show_errors_in_browser
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.rendering_proof import RenderingProof
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
-from tip_site.adapters.speedups import SpeedUps, wanted, guard
-from tip_site.core import Site, SiteInvalid, load_site
+from tip_site.adapters.speedups import SpeedUps, guard, wanted
+from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
-from tip_site.views.drafts import DRAFT_BANNER, draft_uris
 from tip_site.views.content_note import with_content_note
+from tip_site.views.content_security import with_policy
+from tip_site.views.drafts import preview_banners
+from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
+from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
 from tip_site.views.site_pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
+
+
+def dirty_notice_as_info(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every `--dirty` build, which `strict: true` turns into an abort: make it INFO."""
+    if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being performed"):
+        record.levelno, record.levelname = logging.INFO, "INFO"
+    return True
 
 
 class ContentConfig(Config):
@@ -62,15 +75,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
     kept_rendered: set[str]
-    # Pages shown with the "Draft" banner (only ever in `mkdocs serve`).
-    drafts: frozenset[str] = frozenset()
+    # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
+    banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
+    # The content problems that stopped the current build, for `mkdocs serve`'s error page.
+    content_problems: list[Problem] = []
+    # `mkdocs serve` only: pages whose Markdown is unchanged are not converted again on a rebuild.
+    render_cache: RenderCache | None = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Only remembers how MkDocs was started: previews show drafts.
+        # Remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
+        if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
+            self.render_cache = RenderCache()
+        if dirty:
+            # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
+            logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build kept out of the collector's way may go now.
@@ -84,9 +107,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.shared_pages = 0
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
+        self.content_problems = []
         self.rendered = {}
         self.kept_rendered = set()
-        self.drafts = frozenset()
+        self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
         self.assembled = AssembledPages(config, assemble=self.speedups.assembly)
@@ -96,16 +120,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         try:
+            # Previews show drafts and scheduled items too, each under its banner.
             self.site = load_site(
-                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve, today=self.today
+                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve,
+                today=None if self.is_serve else self.today,
             )
         except SiteInvalid as invalid:
+            self.content_problems = [*invalid.errors, *invalid.warnings]
             raise PluginError(invalid.report()) from None
         for warning in self.site.warnings:
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
-        self.drafts = draft_uris(self.site)
+        self.banners = preview_banners(self.site, self.today)
         if self.speedups.gc_freeze:
             gc.freeze()  # the content lives until the build ends (see on_env)
         return config
@@ -122,8 +149,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                     f"{config.docs_dir}/{page.uri}: this page would replace a page the site generates "
                     "from content/ — rename or remove the file in docs/"
                 )
-            # Drafts (previews only) are read whole as Markdown, under their banner.
-            content = page.markdown if page.uri in self.drafts else self.assembled.source_of(page)
+            # Drafts and scheduled items (previews only) are read whole as Markdown, under their banner.
+            content = page.markdown if page.uri in self.banners else self.assembled.source_of(page)
             file = File.generated(config, page.uri, content=content)
             files.append(file)
             if self.speedups.parser and page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
@@ -132,6 +159,11 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 self.shared_pages += 1
         self._add_generated_files(files, config)
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # A failed rebuild shows its problems in the browser instead of leaving it waiting.
+        server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
         """Ask for these pages' rendered HTML to be kept in `rendered` (call from on_files)."""
@@ -163,10 +195,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             if self.speedups.shells and page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
-        return DRAFT_BANNER + markdown if page.file.src_uri in self.drafts else markdown
+        markdown = self.banners.get(page.file.src_uri, "") + markdown
+        if self.render_cache is not None and self.render_cache.unchanged(page.file.src_uri, markdown):
+            return ""  # converted on the previous rebuild: on_page_content puts that HTML back
+        return markdown
 
     @event_priority(50)  # first: every other plugin sees the finished HTML
     def _complete_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.render_cache is not None:
+            html = self.render_cache.converted(page, html)
+        uri = page.file.src_uri
+        # What editors wrote is sanitised before the site's own parts go around it.
+        if uri not in self.generated_uris or uri in self.assembled:
+            html = clean_content(html)
+        elif uri in self.banners:  # a preview reads a draft or scheduled generated page whole: editor's text and ours
+            html = clean_draft_preview(html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
         html = with_content_note(html, page.meta.get("content_note"))
@@ -181,9 +224,34 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         page.markdown = None
         return html
 
-    on_page_content = CombinedEvent(_complete_content, _release_markdown)
+    @event_priority(-50)  # last: other plugins read the front matter as it was written
+    def _escape_front_matter(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Templates (Material's among them) print page.meta values as they are: they get them
+        # as escaped text, before any page is rendered (one page's title shows in another's nav).
+        escape_text_values(page.meta)
+        return html
+
+    on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter)
+
+    @event_priority(100)  # first: the page as its template rendered it, proved (rendering_proof.py)
+    def _prove_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.proof.on_post_page(output, page)
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(output)
+
+    on_post_page = CombinedEvent(_prove_page, _add_policy)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
+        return with_policy(output_content) if template_name.endswith(".html") else output_content
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.render_cache is not None:  # links in converted pages resolve against these
+            config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+            self.render_cache.begin(scope_of([f.src_uri for f in files.documentation_pages()], config_text))
         nav_links = NavLinks(nav)
         self.proof = RenderingProof(config)
         self.shared_nav = SharedNav(nav, nav_links, self.proof if self.speedups.nav else None)
@@ -194,14 +262,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         return self.proof.on_page_context(context, page)
 
-    @event_priority(100)  # first: the page as its template rendered it
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.proof.on_post_page(output, page)
-
     @event_priority(100)  # first: pages rendered again are written before other plugins look at the site
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.proof.on_post_build()
         log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
+        if self.render_cache is not None:
+            log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 from tip_site.adapters.shared_nav import NavLinks
+from tip_site.views.page_meta import plain_text
 
 SHELL_TEMPLATE = "tip-shell.html"  # overrides/tip-shell.html calls `tip_page_from_shell()`
 THEME_TEMPLATE = "main.html"
@@ -151,7 +152,7 @@ class PageShells:
         meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
         section = page.url.split("/", 1)[0]
         # Whether each text is there at all, and whether escaping changes it (then it has two slots).
-        texts = tuple((bool(text), str(escape(text)) != text) for text in (str(page.meta.get("title") or ""), str(page.meta.get("description") or "")))
+        texts = tuple((bool(text), str(escape(text)) != text) for text in (plain_text(page.meta.get("title")), plain_text(page.meta.get("description"))))
         return base_url, section, links, meta, texts, bool(page.toc), "<h1" in (page.content or "")
 
     @staticmethod
@@ -174,8 +175,8 @@ def _values(page: Page, toc: str, feed_links: str) -> dict[str, str] | None:
     written as they are in some places and escaped (`| e`) in others, so each
     has two slots when escaping changes it.
     """
-    title = str(page.meta.get("title") or "")
-    description = str(page.meta.get("description") or "")
+    title = plain_text(page.meta.get("title"))  # front matter reaches templates escaped (views/page_meta.py)
+    description = plain_text(page.meta.get("description"))
     if not title or not _plain(title) or not _plain(description):
         return None
     first = next(iter(page.toc), None)

@@ -4,8 +4,10 @@ For each size it writes N resources, Q newsletter issues and E events, builds
 them with our plugins (--strict) and, alternating pair by pair, the same
 Markdown as ordinary pages with plain Material (search plugin only). It prints
 wall time, peak memory and milliseconds per page for every build, the ratio of
-each pair, and the page weight of a first visit measured in Chromium. Figures
-only: it never fails because a figure misses its target.
+each pair, the page weight of a first visit measured in Chromium, and the
+time from saving a content file to seeing the change in `mkdocs serve` (median
+of 5 edits, with and without --dirty). Figures only: it never fails because a
+figure misses its target.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class SizeResult:
     plain: list[BuildFigures] = field(default_factory=list)
     weights: dict[str, object] = field(default_factory=dict)
     off: list[BuildFigures] = field(default_factory=list)  # ours with TIP_SPEEDUPS=0
+    save_to_visible: list[object] = field(default_factory=list)
 
     @property
     def time_ratio(self) -> float:
@@ -140,6 +143,8 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, si
         _profile(ours_dir, workdir, sites, size, env)
     if not args.no_weight:
         result.weights = _page_weights(sites, size, not args.no_plain)
+    if args.serve_edits:
+        result.save_to_visible = _save_to_visible(ours_dir, args.serve_edits, env)
     print()
     return result
 
@@ -159,6 +164,23 @@ def _serve_memory(project: Path, site_dir: Path, rebuilds: int, env: dict[str, s
     third, last = memory[min(2, len(memory) - 1)], memory[-1]
     print(f"  mkdocs serve memory: {memory[0]:.0f} MB after the first build, {third:.0f} MB after 3 rebuilds, "
           f"{last:.0f} MB after {len(memory)} ({100 * (last - third) / third:+.1f}% from 3 to {len(memory)})", flush=True)
+
+
+def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[object]:
+    from tip_site.benchmark.save_to_visible import measure
+
+    found = []
+    for dirty in (False, True):
+        try:
+            figures = measure(project, edits, dirty=dirty, extra_env=env)
+        except RuntimeError as failed:
+            print(f"  save to visible{' (--dirty)' if dirty else ''}: not measured: {failed}")
+            continue
+        found.append(figures)
+        each = ", ".join(f"{s:.2f}" for s in figures.seconds)
+        print(f"  save to visible in mkdocs serve{' --dirty' if dirty else ''}: median {figures.median:.2f} s "
+              f"of {len(figures.seconds)} edits ({each} s)", flush=True)
+    return found
 
 
 def _build(figures: BuildFigures) -> str:
@@ -234,6 +256,8 @@ def _print_summary(results: list[SizeResult]) -> None:
             off_cpu = statistics.median(o.cpu_seconds for o in result.off)
             on_cpu = statistics.median(o.cpu_seconds for o in result.ours)
             line += f"\n           speed-ups off {off:7.2f} s (CPU {off_cpu:.2f} s): on is {ours / off:.2f}× the time, {on_cpu / off_cpu:.2f}× the CPU of off"
+        for figures in result.save_to_visible:
+            line += f"; save to visible{' (--dirty)' if figures.dirty else ''} {figures.median:.2f} s"
         print(line)
     by_size = {r.resources: r for r in results}
     if 1000 in by_size and 5000 in by_size:
@@ -258,6 +282,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--speedups-off", action="store_true", help="also build ours with the speed-ups off (TIP_SPEEDUPS=0), as many times as --repeats")
     parser.add_argument("--serve-rebuilds", type=int, default=30, help="rebuilds of one `mkdocs serve` process at the smallest size, memory printed (default 30; 0 skips)")
     parser.add_argument("--profile", action="store_true", help="also build ours once under cProfile and list our costliest calls")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits timed from save to visible in mkdocs serve, per size (default 5; 0 skips)")
     parser.add_argument("--sites-on-disk", action="store_true", help="write built sites under --workdir, not to memory (/dev/shm)")
     return parser.parse_args(argv)
 

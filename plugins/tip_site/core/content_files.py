@@ -11,7 +11,7 @@ from tip_site.core.newsletter_checks import (
     ISSUE_FOLDER, ImageFolders, ImageUse, body_images, check_image, check_one_per_quarter, check_quarter_gaps,
 )
 from tip_site.core.problems import Problems
-from tip_site.core.safety import check_markdown_safety
+from tip_site.core.markup_check import check_markup
 from tip_site.core.schema import Reader, Schema
 from tip_site.core.schemas import EVENT, NEWSLETTER, PAGE, RESOURCE
 from tip_site.core.source_file import MarkdownSource, read_markdown
@@ -40,7 +40,7 @@ def _load_all(
         source = read_markdown(file, shown, problems)
         if source is None:
             continue
-        check_markdown_safety(source.body, shown, source.body_line, problems)
+        check_markup(source.body, shown, source.body_line, problems)
         reader = Reader(shown, problems, vocabularies, line_offset=1)
         values = reader.read(source.front_matter, schema)
         if values is None or any(values.get(f.name) in (None, ()) for f in schema.fields if f.required):
@@ -174,7 +174,7 @@ def load_pages(docs_dir: Path, root: Path, problems: Problems) -> tuple[Page, ..
         source = read_markdown(file, shown, problems, require_front_matter=False)
         if source is None:
             continue
-        check_markdown_safety(source.body, shown, source.body_line, problems)
+        check_markup(source.body, shown, source.body_line, problems)
         values = Reader(shown, problems, line_offset=1).read(source.front_matter, PAGE)
         if values is None:
             continue

@@ -9,6 +9,7 @@ than a warning about a generated page.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,10 @@ class SiteMap:
     files: frozenset[str]
     # Pages that exist only in previews (drafts, or scheduled for later).
     withheld: frozenset[str] = frozenset()
+    # Of those, the ones scheduled: uri -> (publication date, source file), so messages can say when.
+    scheduled: Mapping[str, tuple[dt.date, str]] = field(default_factory=dict)
+    # The date this map shows the site on, when it is a later one than today (time travel).
+    on: dt.date | None = None
     _anchors: dict[str, frozenset[str]] = field(default_factory=dict)
     _folders: set[str] | None = None
     # "Did you mean" hints cost a comparison with many pages: enough for a pull request's few mistakes.
@@ -84,8 +89,7 @@ def _problem(link: Link, source: LinkSource, site: SiteMap) -> tuple[str, str] |
             return (f"the link '{written}' points to a folder", f"link to the page itself: '{posixpath.relpath(index, here or '.')}'")
     if target.endswith(".md"):
         if target in site.withheld:
-            return (f"the link '{written}' points to a page that is a draft or scheduled for later, so it is not on the live site yet",
-                    "remove the link until that page is published, or publish it first")
+            return _withheld_problem(written, target, site)
         if target not in site.pages:
             return (f"the link '{written}' points to a page that does not exist", _page_hint(target, here, site))
         return _anchor_problem(written, target, fragment, site) if fragment else None
@@ -94,6 +98,19 @@ def _problem(link: Link, source: LinkSource, site: SiteMap) -> tuple[str, str] |
     what = "image" if link.is_image else "file"
     return (f"the {what} '{written}' does not exist",
             "check the spelling and the folder of the file name (capital letters matter), or add the file")
+
+
+def _withheld_problem(written: str, target: str, site: SiteMap) -> tuple[str, str]:
+    if target not in site.scheduled:
+        return (f"the link '{written}' points to a page that is a draft or scheduled for later, so it is not on the live site yet",
+                "remove the link until that page is published, or publish it first")
+    later, path = site.scheduled[target]
+    if site.on is None:
+        return (f"the link '{written}' points to {path}, which is scheduled for {later.isoformat()}, so it is not on the live site yet",
+                f"remove the link until {later.isoformat()}, or publish {path} first")
+    return (f"this is scheduled for {site.on.isoformat()}, but the link '{written}' points to {path}, which is scheduled for "
+            f"{later.isoformat()}: from {site.on.isoformat()} to {later.isoformat()} the link would be broken",
+            f"publish {path} on or before {site.on.isoformat()}, or this on or after {later.isoformat()}")
 
 
 def _anchor_problem(written: str, uri: str, fragment: str, site: SiteMap, same_page: bool = False) -> tuple[str, str] | None:

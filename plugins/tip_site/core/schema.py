@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from tip_site.core.link_schemes import malformed, refused_scheme
+from tip_site.core.plain_text import markup_in_text
 from tip_site.core.problems import Problems
 from tip_site.core.suggest import did_you_mean
 from tip_site.core.yaml_source import LineDict, LineList
@@ -176,6 +178,16 @@ def _kind_words(spec: Field) -> str:
 
 
 def _text(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    text = _words(reader, raw, spec, name, line)
+    markup = markup_in_text(text) if text is not None else None
+    if markup is not None:
+        reader.error(line, name, *markup)
+        return None
+    return text
+
+
+def _words(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
+    """The value as text, without deciding what it may hold (plain text, an address)."""
     if isinstance(raw, bool) or isinstance(raw, (LineDict, LineList)):
         reader.error(line, name, f"expected text, found {_describe(raw)}", "write plain text; put it in double quotes if it is a word like true or false")
         return None
@@ -263,8 +275,11 @@ def _bool(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> bool |
 
 
 def _url(reader: Reader, raw: Any, spec: Field, name: str, line: int) -> str | None:
-    text = _text(reader, raw, spec, name, line)
-    if text is not None and not URL.match(text):
+    text = _words(reader, raw, spec, name, line)
+    if text is not None and refused_scheme(text):
+        reader.error(line, name, f"'{text}' uses '{refused_scheme(text)}:', which the site does not allow", "write the full web address, starting with https://")
+        return None
+    if text is not None and (not URL.match(text) or malformed(text) or not text.isprintable()):
         reader.error(line, name, f"'{text}' is not a web address", "write the full address, starting with https://")
         return None
     return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.model import Site, SupportService
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
@@ -21,8 +22,8 @@ def _service(service: SupportService) -> list[str]:
         lines.append(f"- Phone: {tel_link(service.phone)}")
     if service.text_message:
         lines.append(f"- Text: {text(service.text_message)}")
-    if service.url:
-        lines.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}]({service.url})")
+    if service.url and refused_scheme(service.url) is None:  # the check refuses any other; never a link that runs
+        lines.append(f"- Website: [{text(service.url.split('://', 1)[-1].rstrip('/'))}](<{service.url}>)")  # < >: the address ends there
     if service.hours:
         lines.append(f"- Open: {text(service.hours)}")
     return [*lines, ""]

@@ -7,9 +7,14 @@ import html
 import yaml
 
 
+# Markdown's own punctuation that could turn data into something else: emphasis, a link
+# or image ([…](…), [x]: …), an attribute list ({ onclick=… }). Backslashes first.
+_MARKDOWN_PUNCTUATION = str.maketrans({c: "\\" + c for c in "\\*_[]{}"})
+
+
 def text(value: str) -> str:
-    """Data text made safe to place in Markdown: no HTML can slip through."""
-    return html.escape(value, quote=False).replace("*", "\\*").replace("_", "\\_")
+    """Data text made safe to place in Markdown: shown as written, no HTML, link or attributes can come of it."""
+    return html.escape(value, quote=False).translate(_MARKDOWN_PUNCTUATION)
 
 
 def front_matter(**fields: object) -> str:

@@ -13,15 +13,16 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from typing import Mapping
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 
 from tip_site.core.model import Newsletter, Site
-from tip_site.views.absolute_links import absolutize
 from tip_site.views.fragment_html import inner_html
+from tip_site.views.content_security import with_policy
 from tip_site.views.newsletter_archive import ARCHIVE_URI, date_words, quarter_name
 from tip_site.views.newsletter_pages import BODY_CLASS, EMAIL_FILE
+from tip_site.views.sanitiser import clean_elsewhere
 from tip_site.views.urls import group_uri, newsletter_uri, page_url, priority_uri
 
 WIDTH = 600
@@ -96,7 +97,7 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
     """One issue as a self-contained HTML email, from the HTML of its page."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     issue_url = urljoin(base, page_url(newsletter_uri(issue)))
-    body = inline_styles(absolutize(issue_text(page_html), issue_url))
+    body = inline_styles(clean_elsewhere(issue_text(page_html), issue_url, keep_alignment=True))
     e = html.escape
     cover = ""
     if issue.cover:
@@ -112,7 +113,7 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
     )
     archive_url = urljoin(base, page_url(ARCHIVE_URI))
     cell = f"padding:0 {PADDING}px;"
-    return f"""<!DOCTYPE html>
+    edition = f"""<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -155,6 +156,8 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
 </body>
 </html>
 """
+    # Opened on the site, it carries the site's Content-Security-Policy; its images come from the site's address.
+    return with_policy(edition, image_hosts=("{0.scheme}://{0.netloc}".format(urlsplit(base)),))
 
 
 def issue_text(page_html: str) -> str:

@@ -116,4 +116,4 @@ def _time(issue: Newsletter) -> str:
 
 def _link_text(value: str) -> str:
     """Data text safe inside the [ ] of a Markdown link or image."""
-    return text(value).replace("[", "\\[").replace("]", "\\]")
+    return text(value)

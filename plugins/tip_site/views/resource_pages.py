@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
+from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.model import Attachment, Resource, Site
 from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, Part
 from tip_site.views.library_cards import card_list_html
@@ -29,7 +30,7 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> Asse
         Heading(2, "Get this resource"),
         *(Html(_attachment(a, uri)) for a in resource.attachments),
     ]
-    if resource.url:
+    if resource.url and refused_scheme(resource.url) is None:  # the check refuses any other; never a link that runs
         host = urlsplit(resource.url).hostname or resource.url
         parts += [
             Html(f'<p class="tip-resource__external"><a href="{escape(resource.url)}" class="md-button">'

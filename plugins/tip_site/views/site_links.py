@@ -1,11 +1,14 @@
 """The site's internal links, checked: editors' Markdown against the pages the site will have.
 
-Published content is checked against the live site; drafts and scheduled
-items against the preview, where the pages they may link to also exist.
+Published content is checked against the live site; each scheduled item against
+the site as it will be on its publication date (time travel: a newsletter
+scheduled for January must not link to a resource scheduled for March); drafts
+against the preview, where the pages they may link to also exist.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -29,11 +32,47 @@ def link_problems(
     live_sources = _sources(root, site, doc_texts)
     if preview is not None and _withholds_something(site, preview):
         preview_map = _site_map(preview, today, docs, doc_texts, other_pages)
+        scheduled = scheduled_pages(preview, today)
         live_map.withheld = frozenset(preview_map.pages) - frozenset(live_map.pages)
+        live_map.scheduled = scheduled
         live_paths = {s.path for s in live_sources}
-        check_links([s for s in _sources(root, preview, doc_texts) if s.path not in live_paths], preview_map, problems)
+        drafts = [s for s in _sources(root, preview, doc_texts) if s.path not in live_paths and s.page_uri not in scheduled]
+        check_links(drafts, preview_map, problems)
+        for day in publication_dates(preview, today):
+            on_day = site_on(preview, day)
+            day_map = _site_map(on_day, day, docs, doc_texts, other_pages)
+            day_map.withheld = frozenset(preview_map.pages) - frozenset(day_map.pages)
+            day_map.scheduled, day_map.on = scheduled, day
+            published_that_day = [s for s in _sources(root, on_day, doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
+            check_links(published_that_day, day_map, problems)
     check_links(live_sources, live_map, problems)
     return problems.errors
+
+
+def scheduled_pages(preview: Site, today: dt.date) -> dict[str, tuple[dt.date, str]]:
+    """Every item that is not a draft and is published after `today`: page uri -> (date, source file)."""
+    found = {}
+    for items, uri in ((preview.newsletters, newsletter_uri), (preview.resources, resource_uri)):
+        for item in items:
+            if not item.draft and item.published > today:
+                found[uri(item)] = (item.published, item.source.path)
+    return found
+
+
+def publication_dates(preview: Site, today: dt.date) -> list[dt.date]:
+    """The dates after `today` on which the site changes by itself: scheduled items go live."""
+    return sorted({day for day, _ in scheduled_pages(preview, today).values()})
+
+
+def site_on(preview: Site, day: dt.date) -> Site:
+    """The live site as it will be on `day`: no drafts, and everything published by then."""
+    def live(items):
+        return tuple(i for i in items if not i.draft and getattr(i, "published", day) <= day)
+
+    return dataclasses.replace(
+        preview, newsletters=live(preview.newsletters), resources=live(preview.resources),
+        events=live(preview.events), pages=live(preview.pages),
+    )
 
 
 def _withholds_something(site: Site, preview: Site) -> bool:

@@ -1,0 +1,107 @@
+"""In `mkdocs serve`, a build that fails shows its problems in the browser.
+
+MkDocs' live-reload server holds every request while a rebuild is pending and,
+when the rebuild fails, never marks it done: the browser waits for ever and the
+message is only in the terminal. Wrapping the server's builder, a failed rebuild
+instead writes a page listing the problems (file, line, field, fix) at every
+address of the preview, and counts as done, so open browsers reload onto it.
+The next good build replaces it with the site (MkDocs cleans the folder first).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from itertools import groupby
+from pathlib import Path
+from typing import Callable
+
+from tip_site.core.problems import Problem
+
+log = logging.getLogger("mkdocs.plugins.tip_site")
+
+
+class _Collect(logging.Handler):
+    """MkDocs' own warnings and errors during one build (a strict build stops on them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_problems: Callable[[], list[Problem]]) -> Callable[[], None]:
+    """`builder`, which on failure writes the error page into `site_dir` instead of raising.
+
+    `content_problems` returns the content problems the failed build found (empty if it failed otherwise).
+    """
+
+    def build_or_show_errors() -> None:
+        collect = _Collect()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(collect)
+        try:
+            builder()
+        except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
+            page = error_page(content_problems(), [*collect.messages, str(error)])
+            written = write_everywhere(Path(site_dir), page)
+            log.error("The preview shows the problems above on every page (%d pages) until they are fixed.", written)
+        finally:
+            mkdocs_log.removeHandler(collect)
+
+    return build_or_show_errors
+
+
+def write_everywhere(site_dir: Path, page: str) -> int:
+    """The error page at every page address of the last build, and at the home page and 404."""
+    targets = {site_dir / "index.html", site_dir / "404.html", *site_dir.rglob("*.html")}
+    data = page.encode("utf-8")
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(targets)
+
+
+def error_page(problems: list[Problem], messages: list[str]) -> str:
+    """A plain, self-contained page (no script or style of its own, so any Content-Security-Policy allows it)."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        heading = f"The preview cannot be built: {len(errors)} problem{'s' if len(errors) != 1 else ''} in the content"
+        body = []
+        for path, items in groupby(sorted(errors), key=lambda p: p.path):
+            body.append(f"<h2><code>{_e(path)}</code></h2>\n<ul>")
+            for problem in items:
+                where = f"Line {problem.line}" if problem.line else "The file"
+                field = f" <code>{_e(problem.field)}</code>:" if problem.field else ""
+                fix = f"<br>How to fix: {_e(problem.fix)}" if problem.fix else ""
+                body.append(f"<li><strong>{where}:</strong>{field} {_e(problem.message)}{fix}</li>")
+            body.append("</ul>")
+    else:
+        heading = "The preview cannot be built"
+        body = ["<ul>", *(f"<li><pre>{_e(m)}</pre></li>" for m in dict.fromkeys(messages) if m.strip()), "</ul>"]
+    return "\n".join([
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="robots" content="noindex">',
+        f"<title>{_e(heading)}</title>",
+        "</head>",
+        "<body>",
+        '<main id="tip-preview-errors">',
+        f"<h1>{_e(heading)}</h1>",
+        "<p>Fix the problems below and save the file: this page is replaced by the site as soon as the "
+        "content is right. The same messages are in the terminal, and <code>./scripts/check</code> lists them too.</p>",
+        *body,
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+    ])
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
