@@ -266,6 +266,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.proof.on_post_build()
         log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
+        log.debug(self.page_shells.report())
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
