@@ -118,14 +118,37 @@ def edited(path: str, template: str, old: str, new: str) -> dict[str, str]:
     return {path: template.replace(old, new, 1)}
 
 
-def problem_reported(root: Path, path: str, words: str):
+def problem_reported(root: Path, path: str, words: str, **load_options):
     """Load the site, which must fail, and return the first problem in `path` containing `words`."""
     import pytest
 
     from tip_site.core import SiteInvalid, load_site
 
     with pytest.raises(SiteInvalid) as caught:
-        load_site(root)
+        load_site(root, **load_options)
     matching = [p for p in caught.value.errors if p.path == path and words in str(p)]
     assert matching, "\n".join(map(str, caught.value.errors))
     return matching[0]
+
+
+def git(root: Path, *args: str, when: str | None = None) -> str:
+    """Run git in a tiny site; `when` ("2026-03-01 10:00:00") fixes the commit's dates, so tests can order commits."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+        "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    if when:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"{when} +0000"
+    proc = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def commit_all(root: Path, message: str, when: str) -> None:
+    """Commit everything in the site as an editor's pull request would land."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from feed_rules import atom_problems, html_problems, rss_problems
-from tip_site.views.feed_content import feed_html
+from tip_site.views.feeds.content import feed_html
 from tip_site.views.publication import IdScheme
 from tip_site.views.uk_time import london_midnight
 
@@ -92,6 +92,12 @@ def test_the_validator_rules_accept_a_good_feed():
         (('<atom:link href="https://ex.org/feed.xml" rel="self" type="application/rss+xml"/>', ""), 'missing atom:link with rel="self"'),
         (("tag:ex.org,2026:resource/a", "tag:ex.org:resource/a"), "is not a valid URI"),
         (("<title>Item</title>", "<title>&lt;b&gt;Item&lt;/b&gt;</title>"), "contains HTML"),
+        (("<title>Item</title>", "<title>Tips &lt;br for teams</title>"), "CharacterData"),
+        (("Fri, 14 Mar 2025", "Thu, 14 Mar 1985"), "implausible date"),
+        (("Fri, 14 Mar 2025", "Sat, 14 Mar 2099"), "implausible date"),
+        (("tag:ex.org,2026:resource/a", "12345"), "not sufficiently unique"),
+        (('isPermaLink="false"', 'isPermaLink="no"'), "isPermaLink must be"),
+        (("<title>T</title>", "<title>T</title><title>U</title>"), "title appears twice"),
     ],
 )
 def test_the_rss_rules_catch_what_the_validator_flags(change, problem):
@@ -107,6 +113,15 @@ def test_the_rss_rules_catch_what_the_validator_flags(change, problem):
         (("<updated>2025-03-14T00:00:00+00:00</updated>\n<link", "<updated>2025-03-14</updated>\n<link"), "not an RFC 3339"),
         (('<link href="https://ex.org/a/"/>', '<link href="/a/"/>'), "relative alternate link"),
         (("</entry></feed>", "</entry><entry><id>tag:ex.org,2026:resource/a</id><title>Again</title><updated>2025-03-14T00:00:00+00:00</updated><link href=\"https://ex.org/c/\"/><summary>S</summary></entry></feed>"), "duplicate"),
+        (("</entry></feed>", "</entry><entry><id>tag:ex.org,2026:resource/b</id><title>Same day</title><updated>2025-03-14T00:00:00+00:00</updated><link href=\"https://ex.org/c/\"/><summary>S</summary></entry></feed>"),
+         "two entries with the same value for atom:updated"),
+        (("<updated>2025-03-14T00:00:00+00:00</updated><author>", "<updated>1989-03-14T00:00:00+00:00</updated><author>"), "implausible date"),
+        (("<updated>2025-03-14T00:00:00+00:00</updated>\n<link", "<updated>2099-03-14T00:00:00+00:00</updated>\n<link"), "implausible date"),
+        (("<id>tag:ex.org,2026:resource/a</id>", "<id> tag:ex.org,2026:resource/a</id>"), "whitespace not permitted"),
+        (("<id>tag:ex.org,2026:feed/site</id>", "<id>https://Ex.org/feed</id>"), "not in canonical form"),
+        (('<link href="https://ex.org/a/"/>', '<link href="https://ex.org/a/"/><link href="https://ex.org/b/"/>'), "duplicate alternate links"),
+        (('<link href="https://ex.org/a/"/>', '<link href="https://ex.org/a/"/><link rel="sibling" href="https://ex.org/b/"/>'), "unregistered link relationship"),
+        (("<title>Item</title>", "<title>&lt;b&gt;Item&lt;/b&gt;</title>"), "contains HTML without declaring it"),
     ],
 )
 def test_the_atom_rules_catch_what_the_validator_flags(change, problem):

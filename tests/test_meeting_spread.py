@@ -38,8 +38,7 @@ FULL_YEAR = ["2026-02-10", "2026-05-12", "2026-09-15", "2026-11-17"]
         ),
         # Past years are history: a gap there cannot be fixed, so it is not reported.
         (["2025-02-10"], "meeting", dt.date(2026, 1, 5), []),
-        # Only group meetings count: a one-off event or the joint event is not a quarterly meeting.
-        (["2026-07-08"], "joint-event", None, []),
+        # A one-off event is not a quarterly meeting.
         (["2026-03-18"], "event", None, []),
     ],
 )
@@ -53,3 +52,16 @@ def test_each_year_is_judged_on_its_own():
     events = [meeting(d) for d in FULL_YEAR] + [meeting("2027-02-09")]
     problems = meeting_spread_problems(events, [COP], dt.date(2026, 11, 26))
     assert len(problems) == 1 and "meetings of 2027" in problems[0].message and "Q2 and Q3 and Q4" in problems[0].fix
+
+
+TIP = Group("tip", "TIP", "Trauma Informed Partnership Network", "who", "purpose", "join")
+
+
+def test_the_joint_event_counts_as_a_meeting_of_every_group():
+    """ToR 5.2: the yearly joint event brings all groups together, whichever groups its file lists."""
+    joint = meeting("2026-07-08", "joint-event", group="cop")
+    for group in (COP, TIP):
+        events = [meeting(d, group=group.id) for d in ("2026-02-10", "2026-05-12", "2026-11-17")] + [joint]
+        assert meeting_spread_problems(events, [group]) == [], group.id
+    # Without it, the same three meetings leave the third quarter empty.
+    assert "Q3: 0" in meeting_spread_problems([meeting(d) for d in ("2026-02-10", "2026-05-12", "2026-11-17")], [COP])[0].message

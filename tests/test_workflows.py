@@ -159,3 +159,14 @@ def test_open_issue_opens_one_issue_or_comments_on_the_open_one(tmp_path, open_i
 def test_pull_request_template_has_an_editors_checklist():
     template = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert len(re.findall(r"^- \[ \] ", template, re.M)) >= 5
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
+def test_builds_and_tests_check_out_the_full_history(name):
+    """Feeds date items by the commit that added them: a shallow clone would date them all alike."""
+    jobs = [job for job in load(name)["jobs"].values() if any(
+        command in step.get("run", "") for step in job["steps"] for command in ("./scripts/build", "./scripts/test"))]
+    assert jobs
+    for job in jobs:
+        checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
+        assert checkout["with"]["fetch-depth"] == 0

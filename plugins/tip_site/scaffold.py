@@ -124,7 +124,8 @@ def new_event(root: Path, title: str, start: dt.datetime, content_dir: str = "co
         "groups": _first(vocabularies, "group"),
         "start": f"{start:%Y-%m-%d %H:%M}",
         "end": f"{start + dt.timedelta(hours=2):%Y-%m-%d %H:%M}",
-        "location": quoted("Online (Microsoft Teams)"),
+        "attendance": "online",
+        "location": quoted("Microsoft Teams"),
         "summary": quoted(prompt("one or two sentences about the meeting or event.")),
         "draft": "true",
     }

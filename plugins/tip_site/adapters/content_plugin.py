@@ -140,7 +140,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
-        pages = generated_pages(self.site, self.today)
+        # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
+        # would point at the preview, so previews offer the calendar files only.
+        pages = generated_pages(self.site, self.today, None if self.is_serve else config.site_url)
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
         for page in pages:

@@ -7,6 +7,7 @@ rendered HTML come from the `tip-content` plugin, which must come first.
 
 from __future__ import annotations
 
+import logging
 from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,12 +20,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tip_site.views.calendar import calendar_files
-from tip_site.views.feed_catalogue import STYLESHEET, FeedLink, feed_links_by_page
-from tip_site.views.feed_stylesheet import feed_stylesheet
-from tip_site.views.feeds import feed_files, feed_page_uris
+from tip_site.views.feeds.calendar import calendar_files
+from tip_site.views.feeds.catalogue import STYLESHEET, FeedLink, feed_links_by_page
+from tip_site.views.feeds.stylesheet import feed_stylesheet
+from tip_site.views.feeds.files import feed_files, feed_page_uris
 from tip_site.views.publication import IdScheme, Publication
 from tip_site.views.subscribe_page import subscribe_page
+
+log = logging.getLogger("mkdocs.plugins.tip_site")
 
 
 class FeedsConfig(Config):
@@ -55,6 +58,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             raise PluginError(f"{config.docs_dir}/{page.uri}: the site generates this page — rename or remove the file in docs/")
         files.append(File.generated(config, page.uri, content=page.markdown))
         self.feed_links = feed_links_by_page(self._content(config).site, config.site_name)
+        fallback = self._content(config).site.history.fallback
+        if fallback:  # INFO: a build without history is still a good build, only less precise
+            log.info(f"Feeds and calendars: {fallback}")
         self._content(config).keep_rendered(feed_page_uris(self._content(config).site))
         return files
 

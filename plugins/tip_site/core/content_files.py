@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from tip_site.core.attendance import attendance_of
 from tip_site.core.image_size import image_size
 from tip_site.core.model import Attachment, Event, Image, Newsletter, Page, Resource, Source
 from tip_site.core.newsletter_checks import (
@@ -21,6 +23,8 @@ T = TypeVar("T")
 ATTACHMENTS_DIR = "files"  # content/resources/files/
 # library/<id>/ is a resource's address: these would collide with the library's own pages.
 RESERVED_RESOURCE_IDS = ("index", ATTACHMENTS_DIR, "cards")
+# A web address or a meeting platform's join link written into an event's public text.
+MEETING_LINK = re.compile(r"https?://|www\.|\b(?:teams\.microsoft\.com|teams\.live\.com|zoom\.us|meet\.google\.com)\b", re.IGNORECASE)
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -160,6 +164,19 @@ def load_events(content_dir: Path, root: Path, vocabularies: dict, problems: Pro
         if values["end"] <= values["start"]:
             problems.add(source.path, _field_line(source, "end"), "end", "the event ends before it starts", "set end to a time after start")
             return None
+        if "attendance" not in source.front_matter:  # "location: Online (Microsoft Teams)" says so already
+            values["attendance"] = attendance_of(None, values["location"])
+        if not values["location"] and values["attendance"] != "online":
+            where = "where people meet" if values["attendance"] == "in_person" else "the room people join in person"
+            named = next((n for n in ("location", "attendance") if n in source.front_matter), None)
+            problems.add(source.path, _field_line(source, named) if named else 2, "location",
+                         f"this required field is missing: {where}", "add 'location:' with the building and town, or set 'attendance: online'")
+            return None
+        for name in ("location", "joining"):
+            if values[name] and MEETING_LINK.search(values[name]):
+                problems.add(source.path, _field_line(source, name), name, "this puts a meeting link on the public site: anyone could join",
+                             "send joining links to members instead; for an event open to everyone, put the link in 'joining_link'")
+                return None
         return Event(body=source.body, source=Source(source.path, source.body_line), **values)
 
     items = _load_all(content_dir / "events", root, EVENT, vocabularies, problems, build)

@@ -20,6 +20,7 @@ ALLOWED_SCHEMES = frozenset(
         "http",  # older web pages that still have no https address
         "mailto",  # email addresses (Markdown's <name@example.org> autolinks too)
         "tel",  # phone numbers people can tap on a phone: support lines above all
+        "webcal",  # calendar subscriptions: the site's own "Add to your calendar" links
     }
 )
 

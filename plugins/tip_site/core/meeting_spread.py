@@ -1,5 +1,8 @@
 """Terms of Reference 5.1: each group's meetings are spread evenly across the quarters.
 
+The yearly joint event (5.2) brings every group together, so it counts as a
+meeting of each group, whichever groups its file lists.
+
 A warning, not an error: the schedule is the Lead's to fix, and a build must not
 stop because next year's dates are only partly set. Years before the build date
 are history and are not judged.
@@ -25,11 +28,12 @@ def meeting_spread_problems(
     events: Iterable[Event], groups: Iterable[Group], today: dt.date | None = None
 ) -> list[Problem]:
     """One warning per group and year whose meetings miss a quarter or bunch up in one."""
+    groups = tuple(groups)
     meetings: dict[tuple[str, int], list[Event]] = defaultdict(list)
     for event in events:
-        if event.kind != "meeting" or (today is not None and event.start.year < today.year):
+        if event.kind not in ("meeting", "joint-event") or (today is not None and event.start.year < today.year):
             continue
-        for group_id in event.groups:
+        for group_id in (g.id for g in groups) if event.kind == "joint-event" else event.groups:
             meetings[(group_id, event.start.year)].append(event)
     problems = []
     for group in groups:

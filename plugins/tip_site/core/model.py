@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
+from tip_site.core.history import SiteHistory
 from tip_site.core.problems import Problem
 
 
@@ -135,6 +136,7 @@ class Newsletter:
     draft: bool = False
     # The images the issue shows from content/newsletters/, by site path: published with the issue.
     images: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Resource:
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
     draft: bool = False
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -165,11 +168,15 @@ class Event:
     groups: tuple[str, ...]
     start: dt.datetime  # naive, Europe/London wall-clock time
     end: dt.datetime
-    location: str
+    location: str | None  # the place; may be left out when attendance is "online"
     summary: str
     body: str
     source: Source
     draft: bool = False
+    attendance: str = "in_person"  # "in_person", "online" or "hybrid"
+    joining: str | None = None  # how to join online, as shown to everyone
+    joining_link: str | None = None  # a public link to join (open events only)
+    former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
 
 @dataclass(frozen=True)
@@ -200,6 +207,7 @@ class Site:
     pages: tuple[Page, ...]
     warnings: tuple[Problem, ...] = field(default=())
     support: Support = Support()
+    history: SiteHistory = SiteHistory()  # when each content file was added and changed (git)
 
     def group(self, group_id: str) -> Group:
         return next(g for g in self.groups if g.id == group_id)

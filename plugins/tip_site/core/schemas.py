@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tip_site.core.attendance import ATTENDANCE
 from tip_site.core.schema import Field, Schema
 
 ID = Field("id", "slug", "A short, permanent id used in web addresses and cross-references. Never change it once published.", example="tip")
@@ -86,6 +87,12 @@ SUPPORT = Schema(
     doc="The crisis and support services of the \"Need help now?\" page, in content/data/support.yml.",
 )
 
+FORMER_IDS = Field(
+    "former_ids", "slug",
+    "Ids it was published under before, oldest first: their old addresses redirect here, and feed readers and calendars "
+    "keep knowing it as the same item. Add the old id here whenever you change the id of something already published.",
+    required=False, many=True, example="[old-id]",
+)
 DRAFT = Field("draft", "bool", "true keeps the item off the live site; it shows only in previews.", required=False, default=False, example="false")
 GROUPS = Field("groups", "ref", "The ids of the consortium groups it concerns (tip, cop, tis).", many=True, ref="group", example="[tip, cop]")
 PRIORITIES = Field("priorities", "ref", "The ids of the strategic priorities it concerns.", many=True, ref="priority", example="[awareness]")
@@ -111,6 +118,7 @@ NEWSLETTER = Schema(
         GROUPS,
         PRIORITIES,
         DRAFT,
+        Field(FORMER_IDS.name, "slug", "Ids the issue was published under before (YYYY-qN), oldest first: set when you correct its year or quarter, so its old address redirects here and feed readers do not show it twice.", required=False, many=True, example="[2025-q1]"),
     ),
     doc="One quarterly newsletter issue, in content/newsletters/.",
 )
@@ -142,6 +150,7 @@ RESOURCE = Schema(
         Field("last_reviewed", "date", "When the resource was last checked, YYYY-MM-DD.", required=False),
         Field("next_review", "date", "When it is next due to be checked, YYYY-MM-DD.", required=False),
         DRAFT,
+        FORMER_IDS,
     ),
     doc="One resource of the library, in content/resources/.",
 )
@@ -155,9 +164,19 @@ EVENT = Schema(
         Field("groups", "ref", "The ids of the groups that meet or take part.", many=True, ref="group", example="[cop]"),
         Field("start", "datetime", "When it starts, UK time: YYYY-MM-DD HH:MM.", example="2025-03-14 10:00"),
         Field("end", "datetime", "When it ends, UK time: YYYY-MM-DD HH:MM.", example="2025-03-14 12:00"),
-        Field("location", "text", "Where it happens, or 'Online (Microsoft Teams)'."),
+        Field(
+            "attendance", "text", "How people take part: in_person (the default), online, or hybrid (in a room, with others joining online).",
+            required=False, choices=ATTENDANCE, default="in_person", example="hybrid",
+        ),
+        Field("location", "text", "Where it happens: the building and town. Needed unless attendance is online (then you may name the platform, like 'Microsoft Teams').", required=False, example="City Hall, Leicester"),
+        Field(
+            "joining", "text", "How to join online, shown to everyone. Leave it out to say 'Joining details are sent to members before the meeting'. Never put a private meeting link here.",
+            required=False,
+        ),
+        Field("joining_link", "url", "A link anyone may use to join online: only for events open to the public.", required=False),
         Field("summary", "text", "One or two sentences about it."),
         DRAFT,
+        FORMER_IDS,
     ),
     doc="One meeting or event, in content/events/.",
 )

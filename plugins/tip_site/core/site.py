@@ -7,6 +7,8 @@ from pathlib import Path
 
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
+from tip_site.core.content_history import content_history
+from tip_site.core.former_ids import check_former_ids
 from tip_site.core.meeting_spread import meeting_spread_problems
 from tip_site.core.model import Site
 from tip_site.core.problems import Problems, SiteInvalid
@@ -37,6 +39,9 @@ def load_site(
     events = load_events(content, root, vocabularies, problems)
     pages = load_pages(root / docs_dir, root, problems)
     support = load_support(content, root, problems)
+    # One git log for every content file: when each was added, changed, and under which ids it was published.
+    history = content_history(root, content_dir, (*newsletters, *resources, *events), today or dt.date.today())
+    check_former_ids(root, (*newsletters, *resources, *events), history, problems)
     if problems.errors:
         raise SiteInvalid(problems.errors, problems.warnings)
     problems.extend(meeting_spread_problems((e for e in events if include_drafts or not e.draft), data.groups, today))
@@ -61,4 +66,5 @@ def load_site(
         pages=visible(pages),
         warnings=tuple(problems.warnings),
         support=support,
+        history=history,
     )

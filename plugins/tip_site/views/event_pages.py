@@ -11,6 +11,8 @@ from html import escape
 from itertools import groupby
 
 from tip_site.core.model import Event, Site
+from tip_site.views.attendance import ATTENDANCE_NAMES, how_to_join, where
+from tip_site.views.calendar_links import calendar_links
 from tip_site.views.dates import when
 from tip_site.views.generated_page import AssembledPage, EditorMarkdown, GeneratedPage, Heading, Html, Part
 from tip_site.views.markdown_text import front_matter, text
@@ -41,11 +43,11 @@ def event_line(site: Site, event: Event, from_uri: str) -> str:
     groups = ", ".join(text(site.group(g).short_name) for g in event.groups)
     return (
         f"- **{text(when(event.start, event.end))}**: [{text(event.title)}]({link(from_uri, event_uri(event))})  \n"
-        f"  {text(KIND_NAMES[event.kind])} · {text(event.location)} · {groups}"
+        f"  {text(KIND_NAMES[event.kind])} · {text(where(event))} · {groups}"
     )
 
 
-def _event_page(site: Site, event: Event, today: dt.date) -> AssembledPage:
+def _event_page(site: Site, event: Event, today: dt.date, site_url: str | None) -> AssembledPage:
     uri = event_uri(event)
     parts: list[Part] = [Heading(1, event.title), Html(f"<p>{escape(event.summary, quote=False)}</p>")]
     if not is_upcoming(event, today):
@@ -56,19 +58,31 @@ def _event_page(site: Site, event: Event, today: dt.date) -> AssembledPage:
     )
     details = [
         f"<li><strong>When:</strong> {escape(when(event.start, event.end), quote=False)} (UK time)</li>",
-        f"<li><strong>Where:</strong> {escape(event.location, quote=False)}</li>",
+        f"<li><strong>Where:</strong> {escape(where(event), quote=False)}</li>",
+        f"<li><strong>Taking part:</strong> {escape(ATTENDANCE_NAMES[event.attendance], quote=False)}</li>",
         f"<li><strong>Kind:</strong> {escape(KIND_NAMES[event.kind], quote=False)}</li>",
         f"<li><strong>Groups:</strong> {groups}</li>",
     ]
+    joining = how_to_join(event)
+    if joining:
+        details.append(f"<li><strong>Joining online:</strong> {escape(joining, quote=False)}{_join_link(event)}</li>")
     parts += [
         Html("<ul>\n" + "\n".join(details) + "\n</ul>"),
         EditorMarkdown(event.body.strip()),
+        Heading(2, "Add to your calendar"),
+        Html(calendar_links(site, uri, site_url, event.groups)),
         Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),
     ]
     return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts), shares_shell=True)
 
 
-def _events_index(site: Site, today: dt.date) -> GeneratedPage:
+def _join_link(event: Event) -> str:
+    if not event.joining_link:
+        return ""
+    return f' <a href="{escape(event.joining_link)}">Join online</a>'
+
+
+def _events_index(site: Site, today: dt.date, site_url: str | None) -> GeneratedPage:
     uri = EVENTS_URI
     lines = [
         front_matter(title="Meetings and events", description="Upcoming and past meetings of the consortium groups, the annual joint event and the conference."),
@@ -77,6 +91,10 @@ def _events_index(site: Site, today: dt.date) -> GeneratedPage:
         "and the three groups come together once a year for a co-produced joint event "
         "(Terms of Reference, sections 5.1 and 5.2). Group meetings are for members: "
         f"[membership]({link(uri, 'membership.md')}) explains how to join. All times are UK time.\n",
+        "## Add to your calendar\n",
+        "Subscribe once and every meeting appears in your own calendar, kept up to date when one moves.\n",
+        calendar_links(site, uri, site_url),
+        "",
         "## Upcoming\n",
     ]
     upcoming = upcoming_events(site, today)
@@ -90,5 +108,6 @@ def _events_index(site: Site, today: dt.date) -> GeneratedPage:
     return GeneratedPage(uri, "\n".join(lines) + "\n")
 
 
-def event_pages(site: Site, today: dt.date) -> list[GeneratedPage | AssembledPage]:
-    return [_events_index(site, today), *(_event_page(site, e, today) for e in site.events)]
+def event_pages(site: Site, today: dt.date, site_url: str | None = None) -> list[GeneratedPage | AssembledPage]:
+    """`site_url` (the site's full address) makes the calendars' webcal: links; without it, only the files are linked."""
+    return [_events_index(site, today, site_url), *(_event_page(site, e, today, site_url) for e in site.events)]

@@ -108,10 +108,12 @@ def starting_file(schema: Schema, vocabularies: dict) -> str:
 
 def _example_values(schema: Schema) -> dict[str, str]:
     """Required fields filled with marked stand-ins; optional ones stay commented out, except a
-    resource's url (a resource needs a url or an attachment) and `draft: true`."""
+    resource's url (a resource needs a url or an attachment), an event's location (needed unless
+    it is online) and `draft: true`."""
     values = {}
     for field in schema.fields:
-        if (field.required or (schema is RESOURCE and field.name == "url")) and not field.fields:
+        needed = (schema is RESOURCE and field.name == "url") or (schema is EVENT and field.name == "location")
+        if (field.required or needed) and not field.fields:
             what = _what(field)
             if field.kind == "text" and not field.choices:
                 values[field.name] = json.dumps(prompt(what), ensure_ascii=False)

@@ -56,7 +56,7 @@ def card_list_html(site: Site, resources: list[Resource], from_uri: str, list_id
     """An HTML block of cards; one line, so Markdown keeps it as a single raw HTML block.
 
     Left out of the site search: each card repeats what its resource's own page says.
-    With `in_feeds=False`, left out of feed items too (feed_content.py).
+    With `in_feeds=False`, left out of feed items too (views/feeds/content.py).
     """
     attributes = (f' id="{list_id}"' if list_id else "") + " data-search-exclude" + ("" if in_feeds else " data-feed-exclude")
     cards = "".join(card_html(site, r, from_uri) for r in resources)

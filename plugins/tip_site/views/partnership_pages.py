@@ -11,6 +11,7 @@ import datetime as dt
 import html
 
 from tip_site.core.model import Governance, Group, Site
+from tip_site.views.calendar_links import calendar_links
 from tip_site.views.event_pages import EVENTS_URI, event_line, upcoming_events
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.governance_diagram import governance_in_words, governance_svg
@@ -31,7 +32,7 @@ def group_label(group: Group) -> str:
     return f"{group.name} ({group.short_name})"
 
 
-def group_pages(site: Site, today: dt.date) -> list[GeneratedPage]:
+def group_pages(site: Site, today: dt.date, site_url: str | None = None) -> list[GeneratedPage]:
     pages = [GeneratedPage("groups/index.md", _groups_index(site))]
     for group in site.groups:
         uri = group_uri(group)
@@ -60,7 +61,8 @@ def group_pages(site: Site, today: dt.date) -> list[GeneratedPage]:
         meetings = [e for e in upcoming_events(site, today) if group.id in e.groups]
         if meetings:
             lines += ["Coming up:\n", *(event_line(site, e, uri) for e in meetings[:4]), ""]
-        lines.append(f"See all [meetings and events]({link(uri, EVENTS_URI)}).\n")
+        lines.append(f"See all [meetings and events]({link(uri, EVENTS_URI)}). Add the {text(group.short_name)}'s meetings to your calendar:\n")
+        lines += [calendar_links(site, uri, site_url, (group.id,)), ""]
         lines += ["## How to join\n", text(group.how_to_join) + "\n"]
         lines.append(f"Not sure this is the right group? [Which group is right for me?]({link(uri, 'membership.md')}#which-group-is-right-for-me)\n")
         lines.append(related_for_group(site, group, uri))

@@ -7,11 +7,13 @@ from typing import Callable
 from tip_site.core.model import Site
 from tip_site.views.generated_file import GeneratedFile
 from tip_site.views.library_data import attachment_files, library_data
+from tip_site.views.redirects import redirect_files
 
 # Each generator is a pure function of the Site. Add new ones here.
 FILE_GENERATORS: tuple[Callable[[Site], list[GeneratedFile]], ...] = (
     library_data,
     attachment_files,
+    redirect_files,
 )
 
 

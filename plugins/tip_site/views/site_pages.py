@@ -28,17 +28,18 @@ PAGE_GENERATORS: tuple[Callable[[Site], list[GeneratedPage]], ...] = (
     newsletter_pages,
 )
 
-# Generators whose pages depend on the build date (what is upcoming), passed in explicitly.
-DATED_PAGE_GENERATORS: tuple[Callable[[Site, dt.date], list[GeneratedPage]], ...] = (
+# Generators whose pages depend on the build date (what is upcoming), passed in explicitly,
+# and on the site's address (calendar subscription links), when known.
+DATED_PAGE_GENERATORS: tuple[Callable[[Site, dt.date, str | None], list[GeneratedPage]], ...] = (
     group_pages,
     event_pages,
 )
 
 
-def generated_pages(site: Site, today: dt.date | None = None) -> list[GeneratedPage]:
+def generated_pages(site: Site, today: dt.date | None = None, site_url: str | None = None) -> list[GeneratedPage]:
     today = today or dt.date.today()
     pages = [page for generate in PAGE_GENERATORS for page in generate(site)]
-    pages += [page for generate in DATED_PAGE_GENERATORS for page in generate(site, today)]
+    pages += [page for generate in DATED_PAGE_GENERATORS for page in generate(site, today, site_url)]
     # The home page comes last: it links to other areas' pages only when they exist.
     pages += home_page(site, today, {p.uri for p in pages} | {p.path for p in site.pages})
     seen: set[str] = set()

@@ -7,7 +7,8 @@ that is what a reader or calendar app asks for.
 from __future__ import annotations
 
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import SUBSCRIBE_URI, site_calendars, site_feeds
+from tip_site.views.calendar_links import webcal_url
+from tip_site.views.feeds.catalogue import SUBSCRIBE_URI, site_calendars, site_feeds
 from tip_site.views.generated_page import GeneratedPage
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.publication import Publication
@@ -68,6 +69,9 @@ change can take up to a day to appear.
   then *From URL*, and paste the address.
 - **iPhone or iPad**: open *Settings*, then *Calendar*, *Accounts*,
   *Add Account*, *Other*, *Add Subscribed Calendar*, and paste the address.
+
+On a phone or a computer with a calendar app, *subscribe in one step* opens the
+app and asks it to subscribe for you.
 """
 
 
@@ -85,7 +89,8 @@ def subscribe_page(site: Site, publication: Publication) -> GeneratedPage:
         )
     parts.append("\n" + CALENDAR_HELP + "\n### Calendars you can add\n")
     for calendar in site_calendars(site):
-        parts.append(f"\n- **{text(calendar.title)}**: {_address(publication.absolute(calendar.path))}\n")
+        webcal = webcal_url(publication.url, calendar.path)
+        parts.append(f"\n- **{text(calendar.title)}**: {_address(publication.absolute(calendar.path))} ([subscribe in one step]({webcal}))\n")
     return GeneratedPage(SUBSCRIBE_URI, "".join(parts))
 
 

@@ -15,11 +15,11 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import (
+from tip_site.views.feeds.catalogue import (
     ATOM_TYPE, NEWSLETTER_ARCHIVE_URI, RSS_TYPE, STYLESHEET, FeedSpec, site_feeds,
 )
-from tip_site.views.feed_content import feed_html
-from tip_site.views.feed_items import FeedItem, site_items
+from tip_site.views.feeds.content import feed_html
+from tip_site.views.feeds.items import FeedItem, site_items
 from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_midnight
 from tip_site.views.urls import page_url
@@ -88,10 +88,10 @@ def _page_of(feed: FeedSpec, rendered: Mapping[str, str]) -> str:
 
 
 def _newest(items: list[FeedItem], all_items: tuple[FeedItem, ...], publication: Publication) -> dt.datetime:
-    """When the feed last changed: its newest item, else the site's, else 1 January of the id year."""
+    """When the feed last changed: its latest item change, else the site's, else 1 January of the id year."""
     for candidates in (items, all_items):
         if candidates:
-            return candidates[0].published
+            return max(item.updated for item in candidates)
     return london_midnight(dt.date(publication.ids.year, 1, 1))
 
 
@@ -105,8 +105,8 @@ def _entry(item: FeedItem, rendered: Mapping[str, str], publication: Publication
     content = feed_html(rendered.get(item.uri, ""), url)
     if content:
         entry.content(content, type="html")
-    entry.published(item.published)
-    entry.updated(item.published)
+    entry.published(item.added)  # also the RSS pubDate: when it reached the site
+    entry.updated(item.updated)
     for category in item.categories:
         entry.category(term=category.term, scheme=publication.absolute(category.scheme))
     return entry

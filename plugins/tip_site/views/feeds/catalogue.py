@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 
 from tip_site.core.model import Site
-from tip_site.views.feed_items import FeedItem
+from tip_site.views.feeds.items import FeedItem
 from tip_site.views.urls import event_uri, group_uri, newsletter_uri, priority_uri, resource_uri
 
 RSS_TYPE = "application/rss+xml"

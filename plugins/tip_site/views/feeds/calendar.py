@@ -2,8 +2,16 @@
 
 Times stay UK wall-clock times tied to a Europe/London VTIMEZONE, so Outlook
 and Google Calendar show them right on both sides of the clock change. UIDs
-come from the event's permanent id; DTSTAMP from its start, never from "now",
-so the same content gives the same file.
+come from the event's original id (the first it was published under), so a
+corrected id never shows a meeting twice.
+
+Revisions come from the repository's history, never from "now" nor from an
+editor remembering to bump a number, so the same commit gives the same file:
+CREATED is the commit that added the event's file, DTSTAMP and LAST-MODIFIED
+its last change, and SEQUENCE counts the changes of its time or place since it
+was published (RFC 5545 3.8.7.4, RFC 5546 2.1.4), so clients replace the old
+version. Without history (a tarball, a shallow clone) there is no CREATED,
+LAST-MODIFIED or SEQUENCE, and DTSTAMP is fixed at 1 January of the id year.
 """
 
 from __future__ import annotations
@@ -12,9 +20,11 @@ import datetime as dt
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+from tip_site.core.former_ids import original_id
 from tip_site.core.model import Event as SiteEvent
 from tip_site.core.model import Site
-from tip_site.views.feed_catalogue import CalendarSpec, site_calendars
+from tip_site.views.attendance import how_to_join, where
+from tip_site.views.feeds.catalogue import CalendarSpec, site_calendars
 from tip_site.views.publication import Publication
 from tip_site.views.uk_time import london_time
 from tip_site.views.urls import event_uri, page_url
@@ -58,16 +68,35 @@ def _event(site: Site, event: SiteEvent, publication: Publication) -> Event:
     url = publication.absolute(page_url(event_uri(event)))
     start, end = london_time(event.start), london_time(event.end)
     component = Event()
-    component.add("uid", f"event-{event.id}@{publication.ids.authority}")
-    component.add("dtstamp", start.astimezone(dt.timezone.utc))
+    component.add("uid", f"event-{original_id(event)}@{publication.ids.authority}")
+    history = site.history.of(event.source.path)
+    if history is not None:
+        component.add("dtstamp", history.changed)
+        component.add("created", history.created)
+        component.add("last-modified", history.changed)
+        component.add("sequence", history.moves)
+    else:
+        component.add("dtstamp", dt.datetime(publication.ids.year, 1, 1, tzinfo=dt.timezone.utc))
     component.add("dtstart", start)
     component.add("dtend", end)
     component.add("summary", event.title)
-    component.add("location", event.location)
-    component.add("description", f"{event.summary}\n\nDetails: {url}")
+    component.add("location", where(event))
+    component.add("description", _description(event, url))
     component.add("url", url, parameters={"VALUE": "URI"})
+    if event.joining_link:  # RFC 7986: a public link to join
+        component.add("conference", event.joining_link, parameters={"VALUE": "URI", "FEATURE": "VIDEO", "LABEL": "Join online"})
     component.add("categories", [KIND_NAMES.get(event.kind, event.kind), *(site.group(g).short_name for g in event.groups)])
     return component
+
+
+def _description(event: SiteEvent, url: str) -> str:
+    lines = [event.summary, "", f"Where: {where(event)}"]
+    joining = how_to_join(event)
+    if joining:
+        lines.append(joining)
+    if event.joining_link:
+        lines.append(f"Join online: {event.joining_link}")
+    return "\n".join([*lines, "", f"Details: {url}"])
 
 
 def _london_timezone() -> Timezone:
