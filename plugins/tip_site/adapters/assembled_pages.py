@@ -23,6 +23,7 @@ class AssembledPages:
         self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {}) if assemble else None
         self.probe_failed = assemble and self._style is None
         self._pages: dict[str, AssembledPage] = {}
+        self.whole: set[str] = set()  # uris of pages given as parts but read whole (no style)
         self.sharing_shells: set[str] = set()  # uris of pages the theme may render from a shared shell
 
     def __contains__(self, uri: str) -> bool:
@@ -35,6 +36,7 @@ class AssembledPages:
         if page.shares_shell:
             self.sharing_shells.add(page.uri)
         if self._style is None:
+            self.whole.add(page.uri)
             return page.markdown
         self._pages[page.uri] = page
         return page.editor_markdown

@@ -210,7 +210,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # What editors wrote is sanitised before the site's own parts go around it.
         if uri not in self.generated_uris or uri in self.assembled:
             html = clean_content(html)
-        elif uri in self.banners:  # a preview reads a draft or scheduled generated page whole: editor's text and ours
+        elif uri in self.banners or uri in self.assembled.whole:  # read whole: editor's text and ours
             html = clean_draft_preview(html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)

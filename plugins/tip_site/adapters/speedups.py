@@ -46,7 +46,9 @@ class SpeedUps:
 
     @classmethod
     def all(cls, on: bool) -> "SpeedUps":
-        return cls(on, on, on, on, on)
+        # Assembled pages are not switched: their editor's text is sanitised apart from our parts,
+        # and the off switch must not change what a page shows (the heading probe guards them).
+        return cls(on, on, on, True, on)
 
     def turn_off(self, part: str, why: str) -> None:
         if getattr(self, part):
@@ -55,7 +57,7 @@ class SpeedUps:
 
     @property
     def any(self) -> bool:
-        return self.shells or self.parser or self.nav or self.assembly or self.gc_freeze
+        return self.shells or self.parser or self.nav or self.gc_freeze
 
     def report(self, shells, nav, proof, parser_pages: int) -> str:
         """One INFO line: what was used, how much, and why any part was not."""
