@@ -24,18 +24,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
+from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
 from tip_site.adapters.serve_errors import show_errors_in_browser
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.rendering_proof import RenderingProof
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
+from tip_site.adapters.site_sections import SiteSections
 from tip_site.adapters.speedups import SpeedUps, guard, wanted
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.views.content_note import with_content_note
 from tip_site.views.content_security import with_policy
 from tip_site.views.drafts import preview_banners
+from tip_site.views.home_page import HomeData, HomePage
 from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.sanitiser import clean_content, clean_draft_preview
@@ -57,6 +60,9 @@ class ContentConfig(Config):
     # The speed-ups that lean on MkDocs' and Material's internals (adapters/speedups.py); the
     # environment variable TIP_SPEEDUPS=0 or 1 overrides this.
     speedups = c.Type(bool, default=True)
+    # The sections the header menu lists on large screens (top-level pages of the nav, as file paths);
+    # the others are listed in the footer. Empty: every top-level page.
+    menu = c.Type(list, default=[])
 
 
 def build_date() -> dt.date:
@@ -75,6 +81,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # pages another plugin asked for (keep_rendered) keep theirs; the others map to "".
     rendered: dict[str, str]
     kept_rendered: set[str]
+    home: HomeData | None = None  # what the home page's template shows
     # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
     banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
@@ -113,6 +120,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
+        self.home = None
         self.assembled = AssembledPages(config, assemble=self.speedups.assembly)
         if self.assembled.probe_failed:
             self.speedups.turn_off("assembly", "Assembled pages: the toc extension's headings could not be matched exactly.")
@@ -143,6 +151,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
         # would point at the preview, so previews offer the calendar files only.
         pages = generated_pages(self.site, self.today, None if self.is_serve else config.site_url)
+        self.home = next((page.data for page in pages if isinstance(page, HomePage)), None)
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
         for page in pages:
@@ -241,14 +250,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the page
     def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return with_policy(output)
+        return with_policy(valid_material_html(output))
 
     on_post_page = CombinedEvent(_prove_page, _add_policy)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
-        return with_policy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(valid_material_html(output_content))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.render_cache is not None:  # links in converted pages resolve against these
@@ -258,6 +269,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.proof = RenderingProof(config)
         self.shared_nav = SharedNav(nav, nav_links, self.proof if self.speedups.nav else None)
         self.page_shells = PageShells(nav_links, self.proof if self.speedups.shells else None)
+        self.sections = SiteSections(nav, files, self.config.menu)
         return nav
 
     @event_priority(-100)  # last: the context is complete, as the template will get it
@@ -287,4 +299,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         reach_material_templates(env)
         env.globals["tip_shared_nav"] = self.shared_nav
         env.globals["tip_page_from_shell"] = self.page_shells
+        env.globals["tip_site_menu"] = self.sections.menu
+        env.globals["tip_site_footer"] = self.sections.footer
+        env.globals["tip_page_contents"] = self.sections.contents
+        env.globals["tip_home"] = self.home  # what the home page's template shows (views/home_page.py)
         return env

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 from tip_site.adapters.shared_nav import NavLinks
+from tip_site.views.site_menu import page_contents
 from tip_site.views.page_meta import plain_text
 
 SHELL_TEMPLATE = "tip-shell.html"  # overrides/tip-shell.html calls `tip_page_from_shell()`
@@ -153,7 +154,8 @@ class PageShells:
         section = page.url.split("/", 1)[0]
         # Whether each text is there at all, and whether escaping changes it (then it has two slots).
         texts = tuple((bool(text), str(escape(text)) != text) for text in (plain_text(page.meta.get("title")), plain_text(page.meta.get("description"))))
-        return base_url, section, links, meta, texts, bool(page.toc), "<h1" in (page.content or "")
+        # Whether the contents list is shown (partials/toc.html: from three headings) shapes the page too.
+        return base_url, section, links, meta, texts, bool(page_contents(page.toc)), "<h1" in (page.content or "")
 
     @staticmethod
     def _render(context: Context) -> Markup:

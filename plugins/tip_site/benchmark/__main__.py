@@ -179,7 +179,7 @@ def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[obj
         found.append(figures)
         each = ", ".join(f"{s:.2f}" for s in figures.seconds)
         print(f"  save to visible in mkdocs serve{' --dirty' if dirty else ''}: median {figures.median:.2f} s "
-              f"of {len(figures.seconds)} edits ({each} s)", flush=True)
+              f"of {len(figures.seconds)} edits ({each} s); server CPU per edit, median {figures.median_cpu:.2f} s", flush=True)
     return found
 
 
@@ -206,7 +206,7 @@ def _page_weights(sites: Path, size: int, with_plain: bool) -> dict[str, object]
         weights["search"] = search
         print(f"  search, before it is opened: {_weight(search.before_interaction)}")
         print(f"  search, opened until the first results for '{SEARCH_QUERY}': {_weight(search.until_first_results)}"
-              f" ({search.results_shown} results shown)")
+              f" ({search.results_shown} results shown, {search.seconds_to_first_results:.2f} s after the click, nothing cached)")
     if with_plain:
         with Browser(sites / f"site-plain-{size}") as browser:
             weight = browser.first_visit("")
