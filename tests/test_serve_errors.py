@@ -25,7 +25,7 @@ def test_a_content_error_in_serve_shows_in_the_browser_until_it_is_fixed(tiny_si
         assert html.find("h1").get_text() == "The preview cannot be built: 1 problem in the content"
         assert html.find("h2").get_text() == RESOURCE
         item = html.find("li").get_text()
-        assert item.startswith("Line 5: type: unknown resource type 'tool-kit'") and "did you mean 'toolkit'?" in item
+        assert item.startswith("Error, line 5: type: unknown resource type 'tool-kit'") and "did you mean 'toolkit'?" in item
         assert "The preview cannot be built" in fetch(url)[1]  # every page, the home page too
         assert "livereload" in text  # so the browser reloads by itself once the file is fixed
         tiny_site.write(RESOURCE, VALID_RESOURCE.replace("How to use the toolkit.", "How to use the toolkit, fixed."))
@@ -39,3 +39,5 @@ def test_the_error_page_escapes_what_it_shows_and_needs_no_script_or_style():
     assert not html.find_all(["script", "style"]) and not html.select("[style]")
     assert "<script>alert" not in page and "bad <script>alert(1)</script>" in html.find("li").get_text()
     assert html.find("html")["lang"] == "en" and html.find("h2").get_text() == "content/resources/<b>.md"
+    policy = html.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy  # the site's own policy

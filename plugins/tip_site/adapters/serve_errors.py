@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from tip_site.core.problems import Problem
+from tip_site.views.content_security import with_policy
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
@@ -65,23 +66,23 @@ def write_everywhere(site_dir: Path, page: str) -> int:
 
 
 def error_page(problems: list[Problem], messages: list[str]) -> str:
-    """A plain, self-contained page (no script or style of its own, so any Content-Security-Policy allows it)."""
+    """A plain, self-contained page under the site's Content-Security-Policy (it needs no script or style)."""
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         heading = f"The preview cannot be built: {len(errors)} problem{'s' if len(errors) != 1 else ''} in the content"
         body = []
         for path, items in groupby(sorted(errors), key=lambda p: p.path):
             body.append(f"<h2><code>{_e(path)}</code></h2>\n<ul>")
-            for problem in items:
-                where = f"Line {problem.line}" if problem.line else "The file"
+            for problem in items:  # worded as ./scripts/check words them
+                where = f"line {problem.line}" if problem.line else "file"
                 field = f" <code>{_e(problem.field)}</code>:" if problem.field else ""
                 fix = f"<br>How to fix: {_e(problem.fix)}" if problem.fix else ""
-                body.append(f"<li><strong>{where}:</strong>{field} {_e(problem.message)}{fix}</li>")
+                body.append(f"<li><strong>Error, {where}:</strong>{field} {_e(problem.message)}{fix}</li>")
             body.append("</ul>")
     else:
         heading = "The preview cannot be built"
         body = ["<ul>", *(f"<li><pre>{_e(m)}</pre></li>" for m in dict.fromkeys(messages) if m.strip()), "</ul>"]
-    return "\n".join([
+    return with_policy("\n".join([
         "<!doctype html>",
         '<html lang="en">',
         "<head>",
@@ -100,7 +101,7 @@ def error_page(problems: list[Problem], messages: list[str]) -> str:
         "</body>",
         "</html>",
         "",
-    ])
+    ]), live_reload=True)  # MkDocs writes its live-reload script into the page: it reloads onto the site once fixed
 
 
 def _e(text: str) -> str:

@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from tip_site.core.link_check import LinkSource, SiteMap, check_links
+from tip_site.core.markdown_links import links
 from tip_site.core.model import Site
 from tip_site.core.problems import Problem, Problems
 from tip_site.views.site_pages import generated_pages
@@ -40,10 +41,12 @@ def link_problems(
         check_links(drafts, preview_map, problems)
         for day in publication_dates(preview, today):
             on_day = site_on(preview, day)
+            published_that_day = [s for s in _sources(root, on_day, doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
+            if not any(links(s.body) for s in published_that_day):
+                continue  # nothing to check that day: spare making the whole site of that date
             day_map = _site_map(on_day, day, docs, doc_texts, other_pages)
             day_map.withheld = frozenset(preview_map.pages) - frozenset(day_map.pages)
             day_map.scheduled, day_map.on = scheduled, day
-            published_that_day = [s for s in _sources(root, on_day, doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
             check_links(published_that_day, day_map, problems)
     check_links(live_sources, live_map, problems)
     return problems.errors
