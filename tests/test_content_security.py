@@ -180,5 +180,12 @@ def test_a_preview_reloads_itself_after_a_save_under_its_policy(chromium, tiny_s
             tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("The conference is coming.", "Booking is open."))
             expect(page.locator("article")).to_contain_text("Booking is open.", timeout=90_000)
             assert page.evaluate("window.__violations") == []
+            # A mistake: the preview's error page, which reloads onto the site once it is fixed.
+            tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("year: 2025", "year: twenty"))
+            expect(page.locator("h1")).to_contain_text("The preview cannot be built", timeout=90_000)
+            page.wait_for_timeout(500)
+            tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("The conference is coming.", "Fixed."))
+            expect(page.locator("article")).to_contain_text("Fixed.", timeout=90_000)
+            assert page.evaluate("window.__violations") == []
     finally:
         context.close()
