@@ -26,7 +26,8 @@ from mkdocs.structure.pages import Page
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
-from tip_site.adapters.serve_errors import show_errors_in_browser
+from tip_site.adapters.serve_errors import show_errors_in_browser, show_first_build_errors_in_browser
+from tip_site.adapters.serve_livereload import allow_live_reload
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.core import Problem, Site, SiteInvalid, load_site
@@ -86,6 +87,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.is_serve = command == "serve"
         if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
             self.render_cache = RenderCache()
+        if self.is_serve:  # a content error in the first build shows in the browser too
+            show_first_build_errors_in_browser(lambda: self.content_problems)
         if dirty:
             # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
             logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
@@ -149,6 +152,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # A failed rebuild shows its problems in the browser instead of leaving it waiting.
         server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        allow_live_reload(server)  # its injected script, under the pages' Content-Security-Policy
         return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
