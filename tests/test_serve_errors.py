@@ -61,6 +61,7 @@ def test_a_content_error_in_serves_first_build_shows_in_the_browser_until_it_is_
         assert html.find("script", src=SCRIPT_PATH) is not None  # the home page reloads by itself once fixed
         status, text = fetch(url + "library/toolkit/")  # an address the failed build never made
         assert "The preview cannot be built: 1 problem in the content" in text
+        assert BeautifulSoup(text, "html.parser").find("script", src=SCRIPT_PATH) is not None  # reloads there too
         tiny_site.write(RESOURCE, VALID_RESOURCE.replace("How to use the toolkit.", "How to use the toolkit, fixed."))
         wait_for(lambda: "How to use the toolkit, fixed." in fetch(url + "library/toolkit/")[1], what="the site")
         assert fetch(url + "library/toolkit/")[0] == 200

@@ -100,6 +100,14 @@ def test_mkdocs_injection_is_proven_and_replaced_by_a_same_origin_script(server)
     assert request(server, "/data.json")[2] == b'{"a": 1}'  # other files as MkDocs serves them
 
 
+def test_the_404_page_reloads_by_itself_too(server):
+    server.error_handler = lambda code: b"<html><body><p>Not here</p></body></html>" if code == 404 else None
+    allow_live_reload(server)
+    status, _, body = request(server, "/not-yet/")
+    tag = BeautifulSoup(body, "html.parser").find("script", src=SCRIPT_PATH)
+    assert status.startswith("404") and tag is not None and tag["data-epoch"] == str(server._visible_epoch)
+
+
 def test_a_changed_template_is_not_trusted(server, monkeypatch):
     # The server injects its compiled template; a template text that no longer matches it fails the proof.
     monkeypatch.setattr(livereload, "_SCRIPT_TEMPLATE_STR", livereload._SCRIPT_TEMPLATE_STR.replace("location.reload()", "location.replace(location)"))

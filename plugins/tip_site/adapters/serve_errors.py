@@ -53,8 +53,8 @@ def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_p
             builder()
         except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
             page = error_page(content_problems(), [*collect.messages, str(error)])
-            written = write_everywhere(Path(site_dir), page)
-            log.error("The preview shows the problems above on every page (%d pages) until they are fixed.", written)
+            write_everywhere(Path(site_dir), page)
+            log.error("The preview shows the problems above on every page until they are fixed.")
         finally:
             mkdocs_log.removeHandler(collect)
 

@@ -49,6 +49,7 @@ def allow_live_reload(server: Any) -> str:
         if poller is not None:
             server.set_app(_serving_poller(server.get_app(), poller.encode("utf-8")))
             server._inject_js_into_html = _inject_script_tag
+            _reload_error_pages(server)
             return "script file"
         server.set_app(_without_policy(server.get_app()))
     except Exception as error:  # noqa: BLE001 — the preview must start whatever its server is
@@ -101,6 +102,21 @@ def _inject_script_tag(content: bytes, epoch: int) -> bytes:
     request_id = round(time.monotonic() * 1000)  # as MkDocs makes it: one per page load
     tag = f'<script src="{SCRIPT_PATH}" data-epoch="{int(epoch)}" data-request-id="{request_id}"></script>'
     return content[:body_end] + tag.encode("ascii") + content[body_end:]
+
+
+def _reload_error_pages(server: Any) -> None:
+    """The 404 page reloads by itself too (MkDocs' does not): after a failed first build it is the
+    error page at every address, and a page an editor is about to create shows once saved."""
+    error_handler = getattr(server, "error_handler", None)
+    if not callable(error_handler) or not isinstance(getattr(server, "_visible_epoch", None), int):
+        return
+
+    def error_page_that_reloads(code: int) -> bytes | None:
+        content = error_handler(code)
+        epoch = getattr(server, "_visible_epoch", None)  # the build this page belongs to, as MkDocs' injection takes it
+        return _inject_script_tag(content, epoch) if content is not None and isinstance(epoch, int) else content
+
+    server.error_handler = error_page_that_reloads
 
 
 def _serving_poller(app: WsgiApp, poller: bytes) -> WsgiApp:
