@@ -27,7 +27,8 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
-from tip_site.adapters.serve_errors import show_errors_in_browser
+from tip_site.adapters.serve_errors import show_errors_in_browser, show_first_build_errors_in_browser
+from tip_site.adapters.serve_livereload import allow_live_reload
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
 from tip_site.adapters.rendering_proof import RenderingProof
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
@@ -98,6 +99,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.is_serve = command == "serve"
         if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
             self.render_cache = RenderCache()
+        if self.is_serve:  # a content error in the first build shows in the browser too
+            show_first_build_errors_in_browser(lambda: self.content_problems)
         if dirty:
             # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
             logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
@@ -174,6 +177,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # A failed rebuild shows its problems in the browser instead of leaving it waiting.
         server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        allow_live_reload(server)  # its injected script, under the pages' Content-Security-Policy
         return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
@@ -250,8 +254,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the page
     def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # `mkdocs serve` adds its live-reload script to each page it serves: previews allow it.
-        return with_policy(valid_material_html(output), live_reload=self.is_serve)
+        return with_policy(valid_material_html(output))
 
     on_post_page = CombinedEvent(_prove_page, _add_policy)
 
@@ -260,7 +263,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # The theme's pages that are not pages of the site: the 404 page (sitemap.xml is not HTML).
         if not template_name.endswith(".html"):
             return output_content
-        return with_policy(valid_material_html(output_content), live_reload=self.is_serve)
+        return with_policy(valid_material_html(output_content))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.render_cache is not None:  # links in converted pages resolve against these

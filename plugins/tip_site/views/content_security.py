@@ -58,16 +58,13 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(page_html: str, image_hosts: tuple[str, ...] = (), xslt_page: bool = False, live_reload: bool = False) -> str:
+def policy(page_html: str, image_hosts: tuple[str, ...] = (), xslt_page: bool = False) -> str:
     """The policy for a finished page: its inline scripts and styles allowed by hash, nothing else inline.
 
     `image_hosts`: other origins its images come from (an email edition's, from the site's address).
     `xslt_page`: the template of the page an XSL stylesheet makes, which Chromium adds its banner to.
-    `live_reload`: a page of `mkdocs serve`'s preview, into which MkDocs writes an inline script of
-    its own when it serves it (different on every request, so no hash can allow it): the preview's
-    policy allows inline scripts, which the published site's never does.
     """
-    scripts = ["'unsafe-inline'"] if live_reload else sorted({sha256_source(body) for body in _inline_scripts(page_html)})
+    scripts = sorted({sha256_source(body) for body in _inline_scripts(page_html)})
     styles = sorted({sha256_source(body) for body in _elements_text(page_html, "style")})
     style_values = [html.unescape(value) for value in _style_attributes(page_html)]
     handlers = list(CHROMIUM_XSLT_BANNER_HANDLERS) if xslt_page else []
@@ -83,13 +80,13 @@ def policy(page_html: str, image_hosts: tuple[str, ...] = (), xslt_page: bool = 
     return "; ".join(f"{name} {directives[name]}" for name in order)
 
 
-def with_policy(page_html: str, image_hosts: tuple[str, ...] = (), xslt_page: bool = False, live_reload: bool = False) -> str:
+def with_policy(page_html: str, image_hosts: tuple[str, ...] = (), xslt_page: bool = False) -> str:
     """`page_html` with its policy's `<meta>` first in `<head>` (after the charset), before anything it governs.
 
     `xslt_page`: an XSL stylesheet's page template (XML: the tag closes itself), see `policy`.
     """
     end = "/>" if xslt_page else ">"
-    content = html.escape(policy(page_html, image_hosts, xslt_page, live_reload), quote=False)
+    content = html.escape(policy(page_html, image_hosts, xslt_page), quote=False)
     tag = f'<meta http-equiv="{META_NAME}" content="{content}"{end}'
     charset = _find_charset(page_html)
     if charset >= 0:
