@@ -7,22 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
 
-PAGE_KINDS = {
-    "home": "",
-    "about (hand-written)": "about/",
-    "groups index": "groups/",
-    "group": "groups/cop/",
-    "priority": "priorities/workforce/",
-    "matrix": "priorities/matrix/",
-    "governance": "governance/",
-    "membership": "membership/",
-    "events": "events/",
-    "event": "events/conference-2027/",
-    "help": "help/",
-    "safety": "safety/",
-    "accessibility": "accessibility/",
-    "404": "404.html",
-}
+from page_kinds import PAGE_KINDS
+
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 
 
 @pytest.fixture
@@ -83,22 +70,24 @@ def test_keyboard_reaches_main_content_through_the_skip_link(page, real_site_url
 
 
 @pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
-def test_no_axe_violations_in_either_colour_scheme_and_nothing_from_other_hosts(chromium, real_site_url, path):
+def test_no_axe_violations_in_either_colour_scheme_at_either_width_and_nothing_from_other_hosts(chromium, real_site_url, path):
     axe = Axe()
     for scheme, material_scheme in (("light", "default"), ("dark", "slate")):
-        # A fresh context each time: Material remembers the scheme it first chose.
-        context = chromium.new_context(color_scheme=scheme)
-        try:
-            page = context.new_page()
-            requested: list[str] = []
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(real_site_url + path)
-            assert page.evaluate("document.body.dataset.mdColorScheme") == material_scheme
-            violations = axe.run(page).response["violations"]
-            assert violations == [], (scheme, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
-            assert [url for url in requested if not url.startswith(real_site_url)] == []
-        finally:
-            context.close()
+        for width, viewport in WIDTHS.items():
+            # A fresh context each time: nothing remembered from another run.
+            context = chromium.new_context(color_scheme=scheme, viewport=viewport, is_mobile=width == "phone")
+            try:
+                page = context.new_page()
+                requested: list[str] = []
+                page.on("request", lambda request: requested.append(request.url))
+                page.goto(real_site_url + path)
+                page.wait_for_load_state("load")
+                assert page.evaluate("document.body.dataset.mdColorScheme") == material_scheme
+                violations = axe.run(page).response["violations"]
+                assert violations == [], (scheme, width, [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations])
+                assert [url for url in requested if not url.startswith(real_site_url)] == []
+            finally:
+                context.close()
 
 
 def test_search_dialog_has_a_name_and_finds_a_group(page, real_site_url):

@@ -1,4 +1,4 @@
-"""The editors' guide on the real site: in the navigation, with its reference generated from the schemas."""
+"""The editors' guide on the real site: linked from every page's footer, with its reference generated from the schemas."""
 
 from __future__ import annotations
 
@@ -12,11 +12,15 @@ from tip_site.core.schemas import EVENT, NEWSLETTER, PAGE, RESOURCE
 GUIDE = ["editors/", "editors/check-messages/", "editors/front-matter/"]
 
 
-def test_guide_pages_are_in_the_navigation(real_site: Path):
-    home = BeautifulSoup((real_site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    hrefs = {a["href"] for a in home.select("nav.md-nav a[href]")}
-    for path in GUIDE:
-        assert path in hrefs, path
+def test_guide_is_linked_from_the_footer_not_the_public_menu(real_site: Path):
+    for page, prefix in (("index.html", ""), ("groups/cop/index.html", "../../")):
+        html = BeautifulSoup((real_site / page).read_text(encoding="utf-8"), "html.parser")
+        menus = {a["href"] for a in html.select("nav.md-nav--primary a[href], nav.tip-site-menu a[href]")}
+        assert not any(href.startswith(prefix + "editors/") for href in menus), page
+        assert html.select_one(f"nav.tip-footer-links a[href='{prefix}editors/']").get_text() == "Editors' guide"
+    guide = BeautifulSoup((real_site / "editors/index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = {a["href"].split("#")[0] for a in guide.select("article a[href]")}
+    assert {"check-messages/", "front-matter/"} <= {href.removeprefix("../") for href in hrefs}
 
 
 def test_reference_on_the_site_lists_every_field(real_site: Path):

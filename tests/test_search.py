@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-SEARCH_PARTS = ("search-index/", "assets/tip/search", "search_index")
+SEARCH_PARTS = ("search-index/", "assets/tip/search.", "search_index")
+# The policy of the security issue, with styles from the site only: search needs no inline script or style.
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'"
 
 
 def _record_requests(page) -> list[str]:
@@ -59,6 +61,11 @@ def test_escape_closes_search_and_focus_returns_to_the_button(page, real_site_ur
     expect(dialog).to_be_visible()
     page.keyboard.type("zzzqqxy")
     expect(dialog.get_by_role("status")).to_have_text(re.compile("No results for “zzzqqxy”"))
+    # Nothing found: the way to help is right there, and it is the help page.
+    help_link = dialog.get_by_role("link", name="Need help now?")
+    expect(help_link).to_be_visible()
+    assert urlsplit(help_link.evaluate("a => a.href")).path == urlsplit(real_site_url).path + "help/"
+    expect(dialog.get_by_role("list", name="Search results").get_by_role("listitem")).to_have_count(0)
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="Search")).to_be_focused()
@@ -73,3 +80,78 @@ def test_the_open_search_dialog_passes_axe(page, real_site_url):
     expect(page.get_by_role("dialog").get_by_role("listitem").first).to_be_visible()
     results = Axe().run(page, context="#tip-search-dialog")
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_results_show_an_excerpt_with_the_words_found_and_the_way_to_help(page, real_site_url):
+    page.goto(real_site_url)
+    page.get_by_role("button", name="Search").click()
+    dialog = page.get_by_role("dialog", name="Search this site")
+    dialog.get_by_role("searchbox", name="Search for").fill("incognito")  # only in the text of "Staying safe online"
+    results = dialog.get_by_role("list", name="Search results")
+    first = results.get_by_role("listitem").first
+    expect(first.get_by_role("link")).to_have_text("Staying safe online")
+    expect(first.locator("mark").first).to_have_text(re.compile("^incognito$", re.I))
+    expect(first).to_contain_text("Incognito mode")
+    expect(dialog.get_by_role("link", name="Need help now?")).to_be_visible()
+
+
+def test_show_more_results_moves_focus_to_the_first_new_result(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    page.keyboard.type("trauma")
+    results = dialog.get_by_role("list", name="Search results").get_by_role("listitem")
+    expect(results).to_have_count(10)
+    dialog.get_by_role("button", name="Show more results").click()
+    expect(results.nth(10).get_by_role("link")).to_be_focused()
+    expect(dialog.get_by_role("status")).to_contain_text("for “trauma”")
+
+
+def test_search_works_under_the_sites_content_security_policy(page, real_site_url):
+    """With a policy allowing only the site's own scripts and styles, search runs and breaks no rule."""
+    def with_policy(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    page.route("**/*", with_policy)
+    page.goto(real_site_url)
+    # From here on, everything that runs is search's: the button, the dialog, the index.
+    page.evaluate("""() => { window.cspViolations = [];
+        document.addEventListener("securitypolicyviolation", e => window.cspViolations.push(e.violatedDirective + " " + e.sourceFile)); }""")
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    dialog.get_by_role("searchbox", name="Search for").fill("samartians")  # a typo: stemmer and typo matching both run
+    expect(dialog.get_by_role("list", name="Search results").get_by_role("link").first).to_have_text("Need help now?")
+    expect(dialog.locator("mark").first).to_be_visible()
+    assert page.evaluate("window.cspViolations") == []
+
+
+def test_enter_and_the_arrow_keys_move_between_the_search_box_and_the_results(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    searchbox = dialog.get_by_role("searchbox", name="Search for")
+    page.keyboard.type("governance")
+    links = dialog.get_by_role("list", name="Search results").get_by_role("link")
+    expect(links.first).to_have_text("Governance")
+    page.keyboard.press("Enter")
+    expect(links.first).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(searchbox).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/governance/")
+
+
+def test_words_that_name_javascript_internals_are_searched_like_any_other(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    for word in ("constructor", "hasOwnProperty"):
+        dialog.get_by_role("searchbox", name="Search for").fill(word)
+        expect(dialog.get_by_role("status")).to_have_text(re.compile(f"No results for “{re.escape(word)}”"))
+    dialog.get_by_role("searchbox", name="Search for").fill("privacy")
+    expect(dialog.get_by_role("list", name="Search results").get_by_role("link").first).to_have_text("Privacy notice")

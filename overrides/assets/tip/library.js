@@ -106,13 +106,23 @@
       a.href = new URL(row[0] + "/", base).pathname;
       a.textContent = row[1];
       h.appendChild(a);
+      li.appendChild(h);
+      if (row[4]) {  // a content note: the label and the note, as the built cards show them
+        var note = document.createElement("p");
+        note.className = "tip-card__note";
+        var label = document.createElement("span");
+        label.className = "tip-label";
+        label.textContent = "Content note";
+        note.append(label, " " + row[4]);
+        li.appendChild(note);
+      }
       var summary = document.createElement("p");
       summary.className = "tip-card__summary";
       summary.textContent = row[2];
       var meta = document.createElement("p");
       meta.className = "tip-card__meta";
       meta.textContent = row[3];
-      li.append(h, summary, meta);
+      li.append(summary, meta);
       return li;
     }
 
@@ -136,11 +146,14 @@
     }
 
     function run() {
-      var c = chosen();
       var mine = ++generation;
       root.dataset.results = "pending";
-      var ready = c.words.length ? loadCards(allPositions()) : Promise.resolve();
-      return ready.then(function () {
+      return loaded.then(function () {
+        if (mine !== generation) return;
+        var c = chosen();
+        return (c.words.length ? loadCards(allPositions()) : Promise.resolve()).then(function () { return c; });
+      }).then(function (c) {
+        if (!c || mine !== generation) return;
         if (mine !== generation) return;
         matches = filter(c);
         count.textContent = isFiltered(c)
@@ -207,14 +220,23 @@
       run();
     });
 
-    fetch(indexUrl).then(function (r) { return r.json(); }).then(function (data) {
+    // The filters are on the page from the start (no jump when this script arrives): a
+    // choice made before the index has loaded is applied once it has.
+    var loaded = fetch(indexUrl).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) {
       index = data;
       facetKeys = Object.keys(index.facets);
-      form.hidden = false;
-      if (browse) browse.hidden = true;
-      fromUrl();
+    });
+    loaded.then(function () {
+      if (location.search) fromUrl();
       if (isFiltered(chosen())) return run();
       root.dataset.results = "ready";
+    }, function () {
+      // Without the index the filters cannot work: offer the links that work without script.
+      form.hidden = true;
+      if (browse) browse.style.display = "block";
     });
   }
 

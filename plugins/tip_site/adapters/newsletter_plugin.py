@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from tip_site.adapters.content_plugin import ContentPlugin
 from tip_site.core.newsletter_checks import ImageFolders, image_file
-from tip_site.views.newsletter_email import email_editions
+from tip_site.views.newsletter_email import DEFAULT_EXIT_URL, email_editions
 from tip_site.views.urls import newsletter_uri
 
 
@@ -39,7 +39,8 @@ class NewsletterPlugin(BasePlugin):
         assert content.site is not None
         if not config.site_url:
             raise PluginError("site_url: the email editions need the site's address — set site_url in mkdocs.yml")
-        for edition in email_editions(content.site, content.rendered, config.site_url, config.site_name):
+        exit_url = (config.extra.get("exit_this_page") or {}).get("url") or DEFAULT_EXIT_URL
+        for edition in email_editions(content.site, content.rendered, config.site_url, config.site_name, exit_url):
             target = Path(config.site_dir) / edition.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(edition.html, encoding="utf-8")

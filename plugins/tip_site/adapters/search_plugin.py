@@ -1,4 +1,4 @@
-"""The `tip-search` MkDocs plugin: a chunked search index and a dialog that load on first use.
+"""The `tip-search` MkDocs plugin: a full-text index in small files, and a dialog that loads on first use.
 
 It replaces Material's search plugin, whose whole index every first visit
 downloads. The work is in `tip_site.search`; this only wires it in.
@@ -8,39 +8,70 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tip_site.search.site_index import SearchRecord, build_index, first_paragraph_text, write_index
+from tip_site.bundles import join_parts
+from tip_site.search.page_text import first_paragraph_text, page_text
+from tip_site.search.site_index import SearchPage, SiteIndex, write_files
+from tip_site.views.search_keywords import search_keywords
 
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
-ASSET_URIS = {"assets/tip/search.js": "search.js", "assets/tip/search.css": "search.css"}
+# The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
+# visitor first opens search (by overrides/assets/tip/search-button.js, in the site's script bundle).
+DIALOG_SCRIPT = ("assets/tip/search.js", ("english_stemmer.js", "search.js"))
+DIALOG_STYLE = ("assets/tip/search.css", ("search.css",))
 
 
-class SearchPlugin(BasePlugin):
-    records: list[SearchRecord]
+class SearchConfig(Config):
+    # Words people type that the pages put another way: {word: [the pages' word or words, …]}.
+    synonyms = c.Type(dict, default={})
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    index: SiteIndex
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.records = []  # fresh for every (re)build
+        for word, alternatives in self.config.synonyms.items():
+            if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+                raise PluginError(f"mkdocs.yml: tip-search: synonyms: {word}: give a list of words, like [schools, education]")
+            if len(str(word).split()) != 1:
+                raise PluginError(f"mkdocs.yml: tip-search: synonyms: '{word}': give one word before the colon")
+        self.index = SiteIndex({str(word): list(alternatives) for word, alternatives in self.config.synonyms.items()})
+        self._folders: set[Path] = set()  # fresh for every (re)build
+        self._keywords: dict[str, tuple[str, ...]] = {}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        # The dialog's script and styles, fetched only when a visitor opens search.
-        for uri, name in ASSET_URIS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+        # tip-content (listed before us) has loaded the content: item pages' facts become keywords.
+        site = getattr(config.plugins.get("tip-content"), "site", None)
+        self._keywords = search_keywords(site) if site is not None else {}
+        for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
+            parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
+            files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Title, summary and headings are known here, before the theme wraps the page.
+        # The page's finished content (tip-content completes assembled pages first), before the theme
+        # wraps it: its text is the reader's, whether the page is later filled into a shell or not.
         search = page.meta.get("search")
-        if not (isinstance(search, dict) and search.get("exclude")):
-            headings = tuple(item.title for top in page.toc for item in (top, *top.children))
-            summary = page.meta.get("description") or first_paragraph_text(html)
-            title = page.meta.get("title") or page.title or ""  # the page's own title, not its shorter nav label
-            self.records.append(SearchRecord(page.url, str(title), str(summary), headings))
+        search = search if isinstance(search, dict) else {}
+        if search.get("exclude"):
+            return html
+        headings = tuple(item.title for top in page.toc for item in (top, *top.children))
+        summary = page.meta.get("description") or first_paragraph_text(html)
+        title = page.meta.get("title") or page.title or ""  # the page's own title, not its shorter nav label
+        keywords = search.get("keywords") or ()
+        keywords = (*map(str, keywords if isinstance(keywords, list) else [keywords]), *self._keywords.get(page.file.src_uri, ()))
+        record = SearchPage(page.url, str(title), str(summary), page_text(html), headings, keywords)
+        # Written at once, so no page's text is held until the end of the build.
+        write_files([self.index.add(record)], Path(config.site_dir), self._folders)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_index(build_index(self.records), Path(config.site_dir))
+        write_files(self.index.files(), Path(config.site_dir), self._folders)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -43,6 +44,7 @@ class SearchWeight:
     before_interaction: Weight  # what search loaded before anyone touched it
     until_first_results: Weight  # from opening search to the first results on screen
     results_shown: int
+    seconds_to_first_results: float  # from the click on the search button, with nothing cached
 
 
 class Browser:
@@ -88,13 +90,15 @@ class Browser:
         page.goto(self.base_url, wait_until="networkidle")
         at_load = [url for url in requested if _is_search(url)]
         requested.clear()
+        results = page.get_by_role("dialog").get_by_role("list", name="Search results").get_by_role("listitem")
+        start = time.perf_counter()
         page.get_by_role("button", name="Search").first.click()
         page.get_by_role("searchbox").fill(query)
-        results = page.get_by_role("dialog").get_by_role("listitem")
         results.first.wait_for()
+        seconds = time.perf_counter() - start
         shown = results.count()
         context.close()
-        return SearchWeight(self._weigh(at_load), self._weigh(requested), shown)
+        return SearchWeight(self._weigh(at_load), self._weigh(requested), shown, seconds)
 
     def _weigh(self, urls: list[str]) -> Weight:
         ours: dict[str, int] = {}
@@ -134,7 +138,7 @@ def compressed_size(data: bytes) -> int:
 
 
 def _is_search(url: str) -> bool:
-    return any(part in url for part in ("/pagefind/", "search_index", "/search/", "workers/search"))
+    return any(part in url for part in ("/pagefind/", "search_index", "/search/", "workers/search", "/search-index/", "/assets/tip/search"))
 
 
 def _icons(html: str, page_url: str) -> list[str]:

@@ -97,6 +97,7 @@ class SupportService:
     text_message: str | None = None
     url: str | None = None
     hours: str | None = None
+    urgency: str = "support"  # "emergency", "urgent" or "support": the page groups services by it
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Newsletter:
     body: str
     source: Source
     cover: Image | None = None
+    content_note: str | None = None  # shown before the text, and with the issue in lists and feeds
     draft: bool = False
     # The images the issue shows from content/newsletters/, by site path: published with the issue.
     images: tuple[str, ...] = ()
@@ -161,6 +163,7 @@ class Resource:
     attachments: tuple[Attachment, ...] = ()
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
+    content_note: str | None = None  # shown before the text, and with the resource in lists and feeds
     draft: bool = False
     former_ids: tuple[str, ...] = ()  # ids it was published under before, oldest first
 
@@ -177,6 +180,7 @@ class Event:
     summary: str
     body: str
     source: Source
+    content_note: str | None = None  # shown before the text, and with the event in lists and feeds
     draft: bool = False
     attendance: str = "in_person"  # "in_person", "online" or "hybrid"
     joining: str | None = None  # how to join online, as shown to everyone

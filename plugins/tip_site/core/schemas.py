@@ -74,6 +74,12 @@ SUPPORT_SERVICE = Schema(
         Field("text_message", "text", "How to reach it by text message.", required=False, example="Text SHOUT to 85258"),
         Field("url", "url", "Its website.", required=False),
         Field("hours", "text", "When it is open.", required=False, example="24 hours a day, every day"),
+        Field(
+            "urgency", "text",
+            "How urgent the help it gives is, which groups it on the page: emergency (999), urgent (help now, "
+            "day or night) or support (advice and support).",
+            required=False, choices=("emergency", "urgent", "support"), default="support", example="urgent",
+        ),
     ),
 )
 
@@ -87,6 +93,11 @@ SUPPORT = Schema(
     doc="The crisis and support services of the \"Need help now?\" page, in content/data/support.yml.",
 )
 
+CONTENT_NOTE = Field(
+    "content_note", "text",
+    "A note shown before the content, and beside it in lists and feeds, about difficult subjects it covers.",
+    required=False, example="This resource describes childhood abuse.",
+)
 FORMER_IDS = Field(
     "former_ids", "slug",
     "Ids it was published under before, oldest first: their old addresses redirect here, and feed readers and calendars "
@@ -117,6 +128,7 @@ NEWSLETTER = Schema(
         ),
         GROUPS,
         PRIORITIES,
+        CONTENT_NOTE,
         DRAFT,
         Field(FORMER_IDS.name, "slug", "Ids the issue was published under before (YYYY-qN), oldest first: set when you correct its year or quarter, so its old address redirects here and feed readers do not show it twice.", required=False, many=True, example="[2025-q1]"),
     ),
@@ -150,6 +162,7 @@ RESOURCE = Schema(
         ),
         Field("last_reviewed", "date", "When the resource was last checked, YYYY-MM-DD.", required=False),
         Field("next_review", "date", "When it is next due to be checked, YYYY-MM-DD.", required=False),
+        CONTENT_NOTE,
         DRAFT,
         FORMER_IDS,
     ),
@@ -176,6 +189,7 @@ EVENT = Schema(
         ),
         Field("joining_link", "url", "A link anyone may use to join online: only for events open to the public.", required=False),
         Field("summary", "text", "One or two sentences about it."),
+        CONTENT_NOTE,
         DRAFT,
         FORMER_IDS,
     ),
@@ -190,13 +204,16 @@ PAGE = Schema(
     (
         Field("title", "text", "The page title, if it differs from the first heading.", required=False),
         Field("description", "text", "A one-sentence summary for search engines and link previews.", required=False),
-        Field("content_note", "text", "A note shown before the content about difficult subjects it covers.", required=False),
+        CONTENT_NOTE,
         Field("last_reviewed", "date", "When the page was last checked, YYYY-MM-DD.", required=False),
         Field("next_review", "date", "When it is next due to be checked, YYYY-MM-DD.", required=False),
         DRAFT,
         *(Field(key, "text", "Used by the theme.", required=False) for key in ("template", "icon", "status", "subtitle")),
         Field("hide", "text", "Parts of the page layout to hide (navigation, toc, footer).", required=False, many=True),
-        Field("search", "object", "Search settings for the page.", required=False, fields=(Field("exclude", "bool", "true leaves the page out of search.", required=False),)),
+        Field("search", "object", "Search settings for the page.", required=False, fields=(
+            Field("exclude", "bool", "true leaves the page out of search.", required=False),
+            Field("keywords", "text", "Words people may search for that the page does not use, such as [counselling, therapy].", required=False, many=True),
+        )),
     ),
     doc="A hand-written page in docs/.",
 )

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tip_site.core.active_files import check_active_files
 from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.content_inventory import take_inventory
 from tip_site.core.data_files import load_data
@@ -77,6 +78,7 @@ def load_content(
     events = load_events(content, root, vocabularies, problems, files=inventory.events, history=git)
     pages = load_pages(root / docs_dir, root, problems)
     support = load_support(content, root, problems)
+    check_active_files(root, root / docs_dir, content, problems)
     problems.extend(sense_problems(root, newsletters, resources, events, pages, support, content_dir, today))
     # One git log for every content file: when each was added, changed, and under which ids it was published.
     history = content_history(root, content_dir, (*newsletters, *resources, *events), today or dt.date.today())

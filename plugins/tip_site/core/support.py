@@ -23,7 +23,7 @@ def load_support(content_dir: Path, root: Path, problems: Problems) -> Support:
     if values is None:
         return Support()
     services = tuple(
-        SupportService(**entry)
+        SupportService(**{**entry, "urgency": entry.get("urgency") or "support"})
         for entry in values["services"] or ()
         if entry and all(entry.get(k) for k in ("id", "name", "description"))
     )

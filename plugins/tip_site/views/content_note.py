@@ -1,7 +1,9 @@
-"""A page's content note (front matter `content_note`), placed right after its title.
+"""A content note (front matter `content_note`): on its page, right after the title; in lists, a label.
 
 After the title rather than before it, so that someone who uses the skip link,
-which jumps to the title, still meets the note before the content.
+which jumps to the title, still meets the note before the content. Pages in
+docs/, resources, newsletter issues and events may carry one; lists of them
+(library cards, the archive, events, the home page) and feed items show it too.
 """
 
 from __future__ import annotations
@@ -21,3 +23,10 @@ def with_content_note(page_html: str, note: str | None) -> str:
         return block + page_html
     cut = end_of_title + len("</h1>")
     return page_html[:cut] + block + page_html[cut:]
+
+
+def content_note_label(note: str | None, tag: str = "p") -> str:
+    """A list entry's content note: a small label, then the note; nothing without one."""
+    if not note:
+        return ""
+    return f'<{tag} class="tip-card__note"><span class="tip-label">Content note</span> {html.escape(str(note))}</{tag}>'

@@ -41,9 +41,10 @@ def past_events(site: Site, today: dt.date) -> list[Event]:
 def event_line(site: Site, event: Event, from_uri: str) -> str:
     """One event in a list: the date first, since that is what people scan for."""
     groups = ", ".join(text(site.group(g).short_name) for g in event.groups)
+    note = f'  \n  <span class="tip-label">Content note</span> {text(event.content_note)}' if event.content_note else ""
     return (
         f"- **{text(when(event.start, event.end))}**: [{text(event.title)}]({link(from_uri, event_uri(event))})  \n"
-        f"  {text(KIND_NAMES[event.kind])} · {text(where(event))} · {groups}"
+        f"  {text(KIND_NAMES[event.kind])} · {text(where(event))} · {groups}{note}"
     )
 
 
@@ -73,7 +74,7 @@ def _event_page(site: Site, event: Event, today: dt.date, site_url: str | None) 
         Html(calendar_links(site, uri, site_url, event.groups)),
         Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),
     ]
-    return AssembledPage(uri, front_matter(title=event.title, description=event.summary), tuple(parts), shares_shell=True)
+    return AssembledPage(uri, front_matter(title=event.title, description=event.summary, content_note=event.content_note), tuple(parts), shares_shell=True)
 
 
 def _join_link(event: Event) -> str:

@@ -1,8 +1,11 @@
-"""The governance structure as an inline SVG diagram and its text equivalent.
+"""The governance structure as inline SVG diagrams and their text equivalent.
 
-Both are drawn from governance.yml, so the picture and the words always agree
-with the data. The layout is a plain top-down tree: each body sits above the
-bodies that report to it; bodies that report to no one start their own tree.
+All are drawn from governance.yml, so the pictures and the words always agree
+with the data. The wide layout is a plain top-down tree: each body sits above
+the bodies that report to it; bodies that report to no one start their own
+tree. On a phone its labels would be too small to read, so a second drawing,
+a single column (each body below the body it reports to, indented), takes its
+place there (CSS shows one or the other).
 """
 
 from __future__ import annotations
@@ -95,6 +98,60 @@ def governance_svg(governance: Governance) -> str:
         'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" class="tip-diagram__arrow"/></marker></defs>'
         '<g class="tip-diagram__lines">' + "".join(_line(c, by_id[c.body.reports_to]) for c in lines) + "</g>"
         '<g class="tip-diagram__boxes">' + "".join(_box(p) for p in placed) + "</g>"
+        "</svg>"
+    )
+
+
+# The single column for narrow screens: drawn at about the width of a phone's screen.
+COLUMN_W = 320
+INDENT = 22
+COLUMN_BOX_H = 62
+COLUMN_GAP = 20
+CHAR_W = 7.0  # the average width of a character at the diagram's font size
+
+
+def column_layout(governance: Governance) -> list[tuple[Body, int]]:
+    """Every body with its depth, each followed by the bodies that report to it."""
+    placed: list[tuple[Body, int]] = []
+
+    def visit(body: Body, depth: int) -> None:
+        placed.append((body, depth))
+        for child in children(governance, body):
+            visit(child, depth + 1)
+
+    for root in roots(governance):
+        visit(root, 0)
+    return placed
+
+
+def governance_column_svg(governance: Governance) -> str:
+    """The same structure as one column: readable at a phone's width, where the tree is not."""
+    placed = column_layout(governance)
+    if not placed:
+        return ""
+    boxes, lines = [], []
+    where: dict[str, tuple[float, float]] = {}  # body id -> (x, y) of its box
+    for index, (body, depth) in enumerate(placed):
+        x, y = PAD + depth * INDENT, PAD + index * (COLUMN_BOX_H + COLUMN_GAP)
+        width = COLUMN_W - PAD - x
+        where[body.id] = (x, y)
+        name_lines = textwrap.wrap(body.name, max(10, int((width - 16) / CHAR_W)))[:2]
+        texts = [f'<text x="{x + 10:g}" y="{y + 22:g}" class="tip-diagram__short">{html.escape(body.short_name)}</text>']
+        texts += [f'<text x="{x + 10:g}" y="{y + 40 + 15 * i:g}">{html.escape(line)}</text>' for i, line in enumerate(name_lines)]
+        boxes.append(f'<g><rect x="{x:g}" y="{y:g}" width="{width:g}" height="{COLUMN_BOX_H}" rx="6"/>' + "".join(texts) + "</g>")
+        if body.reports_to in where:
+            px, py = where[body.reports_to]
+            lx = px + INDENT / 2
+            lines.append(f'<path d="M{x:g} {y + COLUMN_BOX_H / 2:g} H{lx:g} V{py + COLUMN_BOX_H + 2:g}" marker-end="url(#tip-arrow-column)"/>')
+    height = PAD + len(placed) * (COLUMN_BOX_H + COLUMN_GAP) - COLUMN_GAP + PAD
+    return (
+        f'<svg class="tip-diagram-column" viewBox="0 0 {COLUMN_W} {height:g}" width="{COLUMN_W}" height="{height:g}" role="img" '
+        'aria-labelledby="tip-diagram-column-title tip-diagram-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="tip-diagram-column-title">The governance structure of the partnership</title>'
+        '<defs><marker id="tip-arrow-column" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" '
+        'orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" class="tip-diagram__arrow"/></marker></defs>'
+        '<g class="tip-diagram__lines">' + "".join(lines) + "</g>"
+        '<g class="tip-diagram__boxes">' + "".join(boxes) + "</g>"
         "</svg>"
     )
 

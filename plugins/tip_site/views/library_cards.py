@@ -9,13 +9,17 @@ import weakref
 from html import escape
 
 from tip_site.core.model import Resource, Site
+from tip_site.views.content_note import content_note_label
 from tip_site.views.library_text import resource_meta
 from tip_site.views.urls import href, resource_uri
 
 
 def card_data(site: Site, resource: Resource) -> list[str]:
-    """What the browser needs to show and search a resource: id, title, summary, details line."""
-    return [resource.id, resource.title, resource.summary, resource_meta(site, resource)]
+    """What the browser needs to show and search a resource: id, title, summary, details line,
+    and its content note when it has one."""
+    row = [resource.id, resource.title, resource.summary, resource_meta(site, resource)]
+    return row + [resource.content_note] if resource.content_note else row
+
 
 
 def card_html(site: Site, resource: Resource, from_uri: str, heading: str = "h3") -> str:
@@ -37,13 +41,14 @@ def _card_parts(site: Site, resource: Resource, heading: str) -> tuple[str, str]
     cached = _cards.get((resource.id, heading))
     if cached is not None and cached[0] is resource:
         return cached[1], cached[2]
-    resource_id, title, summary, meta = card_data(site, resource)
+    resource_id, title, summary, meta = card_data(site, resource)[:4]
     start = (
         f'<li class="tip-card" data-id="{escape(resource_id)}">'
         f'<{heading} class="tip-card__title"><a href="'
     )
     end = (
         f'">{escape(title)}</a></{heading}>'
+        f"{content_note_label(resource.content_note)}"
         f'<p class="tip-card__summary">{escape(summary)}</p>'
         f'<p class="tip-card__meta">{escape(meta)}</p>'
         "</li>"

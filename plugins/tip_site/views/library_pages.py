@@ -74,9 +74,14 @@ def _index_page(site: Site, first_page: list[Resource], total: int, page_size: i
 
 
 def _filter_form(site: Site) -> str:
-    """The filters, hidden until library.js runs (without it they could not work)."""
+    """The filters, on the page from the start so nothing moves when library.js arrives.
+
+    Without JavaScript they could not work: a <noscript> style in every page's head
+    (overrides/partials/tip/colour-scheme-early.html) hides them and shows the links
+    of _browse instead, which CSS otherwise keeps hidden.
+    """
     parts = [
-        '<form class="tip-filter" hidden role="search" aria-label="Filter the library">',
+        '<form class="tip-filter" role="search" aria-label="Filter the library">',
         '<p class="tip-filter__search"><label for="tip-library-q">Search the library</label>',
         '<input type="search" id="tip-library-q" name="q" autocomplete="off" spellcheck="false"></p>',
         '<div class="tip-filter__facets">',

@@ -5,7 +5,9 @@ away from the site, so every style is inline, every address absolute, and the
 layout is a 600px table (the one layout Outlook, Gmail and Apple Mail all
 render alike; Outlook for Windows, which ignores max-width, gets a fixed-width
 table in a conditional comment). The issue's text is the HTML MkDocs rendered for its page, so
-the email says exactly what the site says.
+the email says exactly what the site says. The file is also a page of the site,
+so it is valid HTML (table layout by inline CSS, Outlook's own attributes only in
+its conditional comments) and starts, like every page, with Exit this page.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ LINK = "#283593"
 BRAND = "#3f51b5"  # white text on it: 6.9:1
 PAGE_BG = "#eef0f6"
 FONT = "font-family:Arial,Helvetica,sans-serif;"
+EXIT_RED = "#b3261e"  # white text on it: 6.2:1
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"  # as on the site (extra.exit_this_page.url)
+TABLE = "border-collapse:collapse;border-spacing:0;"  # what cellpadding/cellspacing/border="0" did
 
 # Inline style of each element of the issue's text, by tag.
 TAG_STYLES = {
@@ -84,16 +89,20 @@ def email_path(issue: Newsletter) -> str:
     return page_url(newsletter_uri(issue)) + EMAIL_FILE
 
 
-def email_editions(site: Site, rendered: Mapping[str, str], site_url: str, site_name: str) -> list[EmailEdition]:
+def email_editions(
+    site: Site, rendered: Mapping[str, str], site_url: str, site_name: str, exit_url: str = DEFAULT_EXIT_URL
+) -> list[EmailEdition]:
     """The email edition of every published issue whose page MkDocs rendered."""
     return [
-        EmailEdition(email_path(issue), email_edition(site, issue, rendered[newsletter_uri(issue)], site_url, site_name))
+        EmailEdition(email_path(issue), email_edition(site, issue, rendered[newsletter_uri(issue)], site_url, site_name, exit_url))
         for issue in site.newsletters
         if newsletter_uri(issue) in rendered
     ]
 
 
-def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, site_name: str) -> str:
+def email_edition(
+    site: Site, issue: Newsletter, page_html: str, site_url: str, site_name: str, exit_url: str = DEFAULT_EXIT_URL
+) -> str:
     """One issue as a self-contained HTML email, from the HTML of its page."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     issue_url = urljoin(base, page_url(newsletter_uri(issue)))
@@ -122,11 +131,14 @@ def email_edition(site: Site, issue: Newsletter, page_html: str, site_url: str, 
 <title>{e(issue.title)} · {e(site_name)}</title>
 </head>
 <body style="margin:0;padding:0;background-color:{PAGE_BG};">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">{e(issue.summary)}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:{PAGE_BG};">
-<tr><td align="center" style="padding:24px 8px;">
+<!--[if !mso]><!--><div style="display:none;max-height:0;overflow:hidden;">{e(issue.summary)}</div><!--<![endif]-->
+<table role="presentation" style="{TABLE}width:100%;background-color:{PAGE_BG};">
+<tr><td style="padding:8px;text-align:right;">
+<a href="{e(exit_url)}" rel="nofollow noreferrer" style="{FONT}display:inline-block;padding:8px 14px;background-color:{EXIT_RED};color:#ffffff;font-size:14px;font-weight:bold;text-decoration:none;">Exit this page</a>
+</td></tr>
+<tr><td style="padding:8px 8px 24px;">
 <!--[if mso]><table role="presentation" width="{WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" width="{WIDTH}" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:{WIDTH}px;background-color:#ffffff;">
+<table role="presentation" style="{TABLE}width:100%;max-width:{WIDTH}px;margin:0 auto;background-color:#ffffff;">
 <tr><td style="padding:16px {PADDING}px;background-color:{BRAND};">
 <p style="{FONT}margin:0;font-size:14px;line-height:1.5;color:#ffffff;"><a href="{e(base)}" style="color:#ffffff;font-weight:bold;text-decoration:none;">{e(site_name)}</a><br>Quarterly newsletter · {e(quarter_name(issue))}</p>
 </td></tr>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from tip_site.core.model import Newsletter, Site
+from tip_site.views.content_note import content_note_label
 from tip_site.views.generated_page import AssembledPage, EditorMarkdown, GeneratedPage, Heading, Html, Part
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.newsletter_archive import ARCHIVE_URI, QUARTER_MONTHS, archive_years, date_words, neighbours, quarter_name
@@ -49,6 +50,7 @@ def archive_markdown(site: Site) -> str:
                 f"### Quarter {issue.quarter}: {QUARTER_MONTHS[issue.quarter]} {{ #{issue.id} }}\n",
                 f"**[{_link_text(issue.title)}]({link(ARCHIVE_URI, newsletter_uri(issue))})**  ",
                 f"Published {_time(issue)}\n",
+                *([content_note_label(issue.content_note) + "\n"] if issue.content_note else []),
                 text(issue.summary),
                 "{ .tip-newsletter-summary }\n",
             ]
@@ -90,7 +92,7 @@ def issue_page(site: Site, issue: Newsletter) -> AssembledPage:
         ),
         Html('<nav aria-label="More issues" class="tip-newsletter-pager">\n<ul>\n' + "\n".join(_pager(site, issue)) + "\n</ul>\n</nav>"),
     ]
-    return AssembledPage(uri, front_matter(title=issue.title, description=issue.summary), tuple(parts), shares_shell=True)
+    return AssembledPage(uri, front_matter(title=issue.title, description=issue.summary, content_note=issue.content_note), tuple(parts), shares_shell=True)
 
 
 def _pager(site: Site, issue: Newsletter) -> list[str]:

@@ -14,7 +14,7 @@ from tip_site.core.model import Governance, Group, Site
 from tip_site.views.calendar_links import calendar_links
 from tip_site.views.event_pages import EVENTS_URI, event_line, upcoming_events
 from tip_site.views.generated_page import GeneratedPage
-from tip_site.views.governance_diagram import governance_in_words, governance_svg
+from tip_site.views.governance_diagram import governance_column_svg, governance_in_words, governance_svg
 from tip_site.views.markdown_text import front_matter, text
 from tip_site.views.related import related_for_group, related_for_priority
 from tip_site.views.urls import group_uri, link, priority_uri
@@ -133,20 +133,22 @@ def _matrix(site: Site) -> GeneratedPage:
     """The Terms of Reference's table as a real table: priorities in rows, groups in columns."""
     uri = MATRIX_URI
 
-    def cell(activities: tuple[str, ...]) -> str:
+    def cell(group: Group, activities: tuple[str, ...]) -> str:
+        # data-label: on a phone the table reads one priority at a time, each cell under its group's name.
+        start = f'<td data-label="{html.escape(group_label(group))}">'
         if not activities:
-            return "<td>None agreed yet</td>"
-        return "<td><ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in activities) + "</ul></td>"
+            return start + "None agreed yet</td>"
+        return start + "<ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in activities) + "</ul></td>"
 
     head = "".join(f'<th scope="col"><a href="../../groups/{g.id}/">{html.escape(group_label(g))}</a></th>' for g in site.groups)
     rows = "".join(
         f'<tr><th scope="row"><a href="../{p.id}/">{p.number}. {html.escape(p.title)}</a></th>'
-        + "".join(cell(p.activities.get(g.id, ())) for g in site.groups)
+        + "".join(cell(g, p.activities.get(g.id, ())) for g in site.groups)
         + "</tr>"
         for p in site.priorities
     )
     table = (
-        '<div class="tip-table-scroll" role="region" aria-labelledby="tip-matrix-caption" tabindex="0">'
+        '<div class="tip-table-scroll">'
         '<table class="tip-matrix"><caption id="tip-matrix-caption">Activities agreed by each group, by strategic priority</caption>'
         f'<thead><tr><th scope="col">Strategic priority</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
     )
@@ -212,6 +214,7 @@ def governance_page(site: Site) -> list[GeneratedPage]:
         "# Governance\n",
         '<figure class="tip-diagram-figure">',
         governance_svg(governance),
+        governance_column_svg(governance),
         "<figcaption>How the partnership reports. Each arrow points to the body a body reports to.</figcaption>",
         "</figure>",
         "",

@@ -43,7 +43,7 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> Asse
     if related:
         # Not in feeds: the list changes as other resources come, and the item would change with it.
         parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri, in_feeds=False))]
-    return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary), tuple(parts), shares_shell=True)
+    return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary, content_note=resource.content_note), tuple(parts), shares_shell=True)
 
 
 def _details(site: Site, resource: Resource, uri: str) -> str:

@@ -1,19 +1,34 @@
-/* Site search dialog. Loaded by the header's search button on first use (see
-   overrides/partials/tip/search.html). It reads the chunked index that
-   tip_site/search/site_index.py writes, fetching only the chunks of the words
-   typed and the titles of the results shown. */
+/* Site search dialog. Loaded by the header's search button on first use
+   (search-button.js), after english_stemmer.js. It reads the index that
+   tip_site/search/site_index.py writes, fetching only the vocabulary files of
+   the words typed, the postings of the terms they match, and the pages of the
+   results shown. Everything it shows is set as text: no HTML from the index is
+   ever parsed. */
 (function () {
   "use strict";
 
   var PAGE_SIZE = 10;
+  var PREFIX_TERMS = 8;     // a word typed so far finds at most this many longer terms
+  var TYPO_TERMS = 4;       // and a word with no term of its own, at most this many near spellings
+  var EXCERPT_WORDS = 28;
+  // How much a match counts against the word itself: the same stem, a longer term that
+  // begins with the word (typing), a near spelling (a typo), another way of saying it.
+  var EXACT = 1, PREFIX = 0.7, TYPO = 0.5, FAR_TYPO = 0.35, SYNONYM = 0.8;
+
   var box = document.getElementById("tip-search");
   var manifestUrl = new URL(box.getAttribute("data-index"), document.baseURI);
   var indexUrl = new URL(".", manifestUrl);
   var siteUrl = new URL("..", indexUrl);
+  var helpUrl = new URL(box.getAttribute("data-help"), document.baseURI);
   var dialog, input, status, list, more, opener;
   var manifest = null;
   var cache = {};
-  var current = { results: [], shown: 0, query: "" };
+  var stems = Object.create(null);
+  var current = { query: "", results: [], shown: 0, terms: Object.create(null) };
+  var searches = 0;
+
+  // Index files are plain objects: "constructor" is a word people search for, not Object's.
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -39,11 +54,31 @@
     status = element("p", { id: "tip-search-status", "class": "tip-search__status", role: "status" });
     list = element("ol", { "class": "tip-search__results", "aria-label": "Search results" });
     more = element("button", { type: "button", "class": "tip-search__more", hidden: "" }, "Show more results");
-    [bar, form, status, list, more].forEach(function (part) { dialog.appendChild(part); });
+    // Someone searching in distress finds help in every state of the dialog, results or none.
+    var help = element("p", { "class": "tip-search__help" });
+    help.appendChild(element("a", { href: helpUrl.href }, "Need help now?"));
+    help.appendChild(document.createTextNode(" Who to contact in a crisis or for support."));
+    [bar, form, status, list, more, help].forEach(function (part) { dialog.appendChild(part); });
     document.body.appendChild(dialog);
 
-    form.addEventListener("submit", function (event) { event.preventDefault(); search(input.value); });
-    input.addEventListener("input", function () { search(input.value); });
+    // Enter goes to the results (the first of them, once shown); arrow keys move between them.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (input.value.trim() === current.query && list.firstChild) list.querySelector("a").focus();
+      else request(input.value);
+    });
+    input.addEventListener("input", function () { request(input.value); });
+    dialog.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (document.activeElement === input && event.key === "ArrowDown" && links.length) links[0].focus();
+      else if (at >= 0 && event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
+      else if (at > 0 && event.key === "ArrowUp") links[at - 1].focus();
+      else if (at === 0 && event.key === "ArrowUp") input.focus();
+      else return;
+      event.preventDefault();
+    });
     more.addEventListener("click", function () { show(PAGE_SIZE, true); });
     // A click on the backdrop (the dialog element itself, outside its box) closes it.
     dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
@@ -65,17 +100,25 @@
     return cache[url];
   }
 
+  function indexFile(path) { return fetchJson(new URL(path, indexUrl).href); }
+
   function load() {
     manifest = manifest || fetchJson(manifestUrl.href);
     return manifest;
   }
 
-  // The same words as the index: lower case, accents removed, no stop words.
+  // The same words as the index (tip_site/search/words.py): lower case, accents removed, no stop words.
+  function fold(text) { return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""); }
+
   function words(text, stopWords) {
-    var found = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").match(/[\p{L}\p{N}]+/gu) || [];
-    return found.filter(function (word) {
+    return (fold(text).match(/[\p{L}\p{N}]+/gu) || []).filter(function (word) {
       return stopWords.indexOf(word) < 0 && (word.length > 1 || /^[0-9]$/.test(word));
     });
+  }
+
+  function stem(word) {
+    if (!(word in stems)) stems[word] = tipStemEnglish(word);
+    return stems[word];
   }
 
   function chunkName(term) {
@@ -84,86 +127,251 @@
     return "x" + Array.from(new TextEncoder().encode(prefix), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
   }
 
-  // Pages matching every word; a word matches the terms it begins ("train" finds "training").
-  function rank(index, queryWords) {
-    return Promise.all(queryWords.map(function (word) {
-      var file = index.chunks[chunkName(word)];  // neighbouring chunks share a file
-      if (!file) return Promise.resolve({});
-      return fetchJson(new URL("terms/" + file + ".json", indexUrl).href).then(function (terms) {
-        var scores = {};
-        Object.keys(terms).forEach(function (term) {
-          if (term.lastIndexOf(word, 0) !== 0) return;
-          var bonus = term === word ? 2 : 1;
-          var postings = terms[term];
-          for (var i = 0; i < postings.length; i += 2) {
-            scores[postings[i]] = Math.max(scores[postings[i]] || 0, postings[i + 1] * bonus);
-          }
-        });
-        return scores;
-      });
-    })).then(function (perWord) {
-      var total = perWord.reduce(function (sums, scores, position) {
-        var next = {};
-        Object.keys(scores).forEach(function (page) {
-          if (position === 0 || page in sums) next[page] = (sums[page] || 0) + scores[page];
-        });
-        return next;
-      }, {});
-      return Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
+  function vocabulary(index, term) {
+    var file = index.vocab[chunkName(term)];  // neighbouring chunks share a file
+    return file ? indexFile("vocab/" + file + ".json") : Promise.resolve({});
+  }
+
+  // Optimal string alignment distance (a swap of two letters counts as one edit), or more than `most`.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i].push(d);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // The terms of the index a typed word stands for, each with how much a match counts.
+  function termsFor(index, word) {
+    var own = stem(word);
+    return Promise.all([vocabulary(index, own), vocabulary(index, word)]).then(function (files) {
+      var vocab = Object.assign({}, files[1], files[0]);
+      var found = {};
+      if (has(vocab, own)) found[own] = { entry: vocab[own], factor: EXACT };
+      // A word the site has is taken as typed: "join" is not "joint".
+      else if (word.length >= 3) {
+        // Still typing ("reflec"), or a longer form of the word ("reflecti" holds the term "reflect").
+        Object.keys(vocab).filter(function (term) {
+          return (term.lastIndexOf(word, 0) === 0 ||
+            (term.length >= Math.max(4, word.length - 3) && word.lastIndexOf(term, 0) === 0));
+        }).sort(function (a, b) { return vocab[b][0] - vocab[a][0] || (a < b ? -1 : 1); })
+          .slice(0, PREFIX_TERMS).forEach(function (term) { found[term] = { entry: vocab[term], factor: PREFIX }; });
+      }
+      if (!Object.keys(found).length && word.length >= 4) {
+        // A typo: the terms whose stem or spellings are one edit away (two for long words).
+        var most = word.length >= 8 ? 2 : 1;
+        Object.keys(vocab).map(function (term) {
+          var entry = vocab[term];
+          var best = distance(own, term, most);
+          for (var k = 2; k < entry.length && best > 0; k++) best = Math.min(best, distance(word, entry[k], most));
+          return { term: term, edits: best };
+        }).filter(function (near) { return near.edits <= most; })
+          .sort(function (a, b) { return a.edits - b.edits || vocab[b.term][0] - vocab[a.term][0] || (a.term < b.term ? -1 : 1); })
+          .slice(0, TYPO_TERMS).forEach(function (near) {
+            found[near.term] = { entry: vocab[near.term], factor: near.edits === 1 ? TYPO : FAR_TYPO };
+          });
+      }
+      return found;
     });
   }
 
+  function postings(entry) {
+    var where = entry[1];
+    var list = typeof where === "number" ? indexFile("postings/" + where + ".json") : Promise.resolve(where);
+    return list.then(function (gapsAndWeights) {
+      var pages = {}, page = 0;
+      for (var i = 0; i < gapsAndWeights.length; i += 2) {
+        page += gapsAndWeights[i];
+        pages[page] = gapsAndWeights[i + 1];
+      }
+      return pages;
+    });
+  }
+
+  function rarity(index, entry) { return Math.log(1 + index.pages / entry[0]); }
+
+  // {page: score} for one typed word: its best match on each page, across its terms and synonyms.
+  function scoresFor(index, word, matched) {
+    var ways = [[word]].concat(has(index.synonyms, stem(word)) ? index.synonyms[stem(word)] : []);
+    return Promise.all(ways.map(function (way, w) {
+      // One way of saying the word: every one of its words must be on the page.
+      return Promise.all(way.map(function (part) {
+        return termsFor(index, part).then(function (terms) {
+          return Promise.all(Object.keys(terms).map(function (term) {
+            var match = terms[term];
+            return postings(match.entry).then(function (pages) {
+              var scale = match.factor * rarity(index, match.entry) * (w === 0 ? 1 : SYNONYM);
+              return { term: term, pages: pages, scale: scale };
+            });
+          }));
+        });
+      })).then(function (parts) {
+        var scores = null;
+        parts.forEach(function (terms) {
+          var best = {};
+          terms.forEach(function (match) {
+            Object.keys(match.pages).forEach(function (page) {
+              best[page] = Math.max(best[page] || 0, match.pages[page] * match.scale);
+            });
+          });
+          if (scores === null) { scores = best; return; }
+          var both = {};
+          Object.keys(best).forEach(function (page) { if (page in scores) both[page] = Math.min(scores[page], best[page]); });
+          scores = both;
+        });
+        if (scores && Object.keys(scores).length) {
+          parts.forEach(function (terms) { terms.forEach(function (match) { matched[match.term] = true; }); });
+        }
+        return scores || {};
+      });
+    })).then(function (byWay) {
+      var scores = {};
+      byWay.forEach(function (way) {
+        Object.keys(way).forEach(function (page) { scores[page] = Math.max(scores[page] || 0, way[page]); });
+      });
+      return scores;
+    });
+  }
+
+  // Pages with every word that is on the site at all, best first; failing that, those with the most.
+  function rank(index, queryWords, matched) {
+    return Promise.all(queryWords.map(function (word) { return scoresFor(index, word, matched); })).then(function (perWord) {
+      var found = perWord.filter(function (scores) { return Object.keys(scores).length; });
+      var total = {}, count = {};
+      found.forEach(function (scores) {
+        Object.keys(scores).forEach(function (page) {
+          total[page] = (total[page] || 0) + scores[page];
+          count[page] = (count[page] || 0) + 1;
+        });
+      });
+      var pages = Object.keys(total);
+      var most = pages.reduce(function (m, page) { return Math.max(m, count[page]); }, 0);
+      return pages.filter(function (page) { return count[page] === most; }).map(Number)
+        .sort(function (a, b) { return total[b] - total[a] || a - b; });
+    });
+  }
+
+  // One search at a time: while one runs, only the latest query typed waits for it (else a fast
+  // typist's every letter would fetch the index files of every partial word).
+  var running = false, waiting = null;
+
+  function request(query) {
+    waiting = query;
+    if (!running) next();
+  }
+
+  function next() {
+    var query = waiting;
+    waiting = null;
+    running = true;
+    search(query).then(done, done);
+    function done() {
+      running = false;
+      if (waiting !== null) next();
+    }
+  }
+
   function search(query) {
+    var number = ++searches;
     query = query.trim();
-    current.query = query;
+    current = { query: query, results: [], shown: 0, terms: Object.create(null) };
     if (!query) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
-      return;
+      return Promise.resolve();
     }
     status.textContent = "Searching…";
-    load().then(function (index) {
-      var queryWords = words(query, index.stop_words);
-      return queryWords.length ? rank(index, queryWords) : null;
+    var matched = Object.create(null);
+    return load().then(function (index) {
+      var queryWords = words(query, index.stop_words).filter(function (word, i, all) { return all.indexOf(word) === i; });
+      return queryWords.length ? rank(index, queryWords, matched) : null;
     }).then(function (pages) {
-      if (query !== current.query) return; // a newer query replaced this one
+      if (number !== searches) return; // a newer query replaced this one
+      list.replaceChildren();
       if (pages === null) {
-        list.replaceChildren();
         more.hidden = true;
-        status.textContent = "Type a word of two letters or more.";
+        status.textContent = "No results for “" + query + "”: search needs a word of two letters or more, other than words like “the”.";
         return;
       }
       current.results = pages;
-      current.shown = 0;
-      list.replaceChildren();
-      show(PAGE_SIZE, false);
+      current.terms = matched;
+      return show(PAGE_SIZE, false);
     }).catch(function () {
-      status.textContent = "Search is not available right now. Please try again later.";
+      if (number === searches) status.textContent = "Search is not available right now. Please try again later.";
     });
   }
 
   function pageData(number) {
-    return load().then(function (index) {
-      var chunk = Math.floor(number / index.docs_per_chunk);
-      return fetchJson(new URL("docs/" + chunk + ".json", indexUrl).href).then(function (docs) {
-        var doc = docs[number % index.docs_per_chunk];
-        return { url: new URL(doc[0], siteUrl).href, title: doc[1], summary: doc[2] };
-      });
+    return indexFile("pages/" + number + ".json").then(function (page) {
+      return { url: new URL(page.u, siteUrl).href, title: page.t, summary: page.s, text: page.x };
     });
   }
 
+  // `text` as nodes, with the words whose stem is one of `terms` marked.
+  function highlighted(text, terms) {
+    var fragment = document.createDocumentFragment();
+    var at = 0;
+    text.replace(/[\p{L}\p{N}]+/gu, function (word, offset) {
+      if (terms[stem(fold(word))]) {
+        fragment.appendChild(document.createTextNode(text.slice(at, offset)));
+        fragment.appendChild(element("mark", {}, word));
+        at = offset + word.length;
+      }
+      return word;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(at)));
+    return fragment;
+  }
+
+  // The stretch of the page's text with the most different words of the query, or its summary.
+  function excerpt(page, terms) {
+    var tokens = [];
+    var pattern = /[\p{L}\p{N}]+/gu, match;
+    while ((match = pattern.exec(page.text)) !== null) {
+      var term = stem(fold(match[0]));
+      tokens.push({ at: match.index, end: match.index + match[0].length, term: terms[term] ? term : null });
+    }
+    var best = 0, bestStart = 0;
+    for (var start = 0; start < tokens.length; start++) {
+      if (!tokens[start].term) continue;
+      var distinct = Object.create(null), n = 0;
+      for (var k = start; k < Math.min(tokens.length, start + EXCERPT_WORDS); k++) {
+        if (tokens[k].term && !distinct[tokens[k].term]) { distinct[tokens[k].term] = true; n++; }
+      }
+      if (n > best) { best = n; bestStart = start; }
+    }
+    if (!best) return page.summary;
+    var from = Math.max(0, bestStart - 4);
+    var to = Math.min(tokens.length - 1, from + EXCERPT_WORDS - 1);
+    return (from > 0 ? "…" : "") + page.text.slice(tokens[from].at, tokens[to].end) + (to < tokens.length - 1 ? "…" : "");
+  }
+
   function show(count, moveFocus) {
-    var query = current.query;
+    var query = current.query, terms = current.terms;
     var slice = current.results.slice(current.shown, current.shown + count);
-    Promise.all(slice.map(pageData)).then(function (pages) {
+    return Promise.all(slice.map(pageData)).then(function (pages) {
       if (query !== current.query) return;
       var firstLink = null;
       pages.forEach(function (page) {
         var item = element("li", { "class": "tip-search__result" });
-        var link = element("a", { href: page.url }, page.title || page.url);
+        var link = element("a", { href: page.url });
+        link.appendChild(highlighted(page.title || page.url, terms));
         item.appendChild(link);
-        if (page.summary) item.appendChild(element("p", { "class": "tip-search__excerpt" }, page.summary));
+        var text = excerpt(page, terms);
+        if (text) {
+          var paragraph = element("p", { "class": "tip-search__excerpt" });
+          paragraph.appendChild(highlighted(text, terms));
+          item.appendChild(paragraph);
+        }
         list.appendChild(item);
         firstLink = firstLink || link;
       });
@@ -175,6 +383,8 @@
         : total + (total === 1 ? " result" : " results") + " for “" + query + "”" +
           (total > current.shown ? ", showing " + current.shown + "." : ".");
       if (moveFocus && firstLink) firstLink.focus();
+    }).catch(function () {
+      if (query === current.query) status.textContent = "Search is not available right now. Please try again later.";
     });
   }
 
@@ -188,13 +398,14 @@
       input.focus();
       if (typed) {
         input.value = typed;
-        search(typed);
+        request(typed);
       } else {
         input.select();
       }
       load().catch(function () {
         status.textContent = "Search is not available right now. Please try again later.";
       });
-    }
+    },
+    isOpen: function () { return Boolean(dialog && dialog.open); }
   };
 })();

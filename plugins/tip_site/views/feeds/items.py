@@ -85,6 +85,11 @@ def item_dates(site: Site, item: Newsletter | Resource) -> _Dates:
     return _Dates(added, order, changed, history.changed_order)
 
 
+def summary_with_note(summary: str, content_note: str | None) -> str:
+    """A feed item's summary, after its content note: many readers show only the summary."""
+    return f"Content note: {content_note.rstrip('. ')}. {summary}" if content_note else summary
+
+
 def _item(site: Site, item: Newsletter | Resource, dates: _Dates, updated: dt.datetime) -> FeedItem:
     if isinstance(item, Newsletter):
         kind, uri, type_name = "newsletter", newsletter_uri(item), "Newsletter"
@@ -92,7 +97,7 @@ def _item(site: Site, item: Newsletter | Resource, dates: _Dates, updated: dt.da
         kind, uri = "resource", resource_uri(item)
         type_name = next((t.name for t in site.resource_types if t.id == item.type), item.type)
     return FeedItem(
-        kind, original_id(item), item.title, item.summary, uri,
+        kind, original_id(item), item.title, summary_with_note(item.summary, item.content_note), uri,
         dates.added.astimezone(LONDON), updated.astimezone(LONDON), item.groups, item.priorities,
         _categories(site, item.groups, item.priorities, type_name),
     )
