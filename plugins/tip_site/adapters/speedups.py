@@ -43,12 +43,13 @@ class SpeedUps:
     assembly: bool
     gc_freeze: bool
     not_used: list[str] = field(default_factory=list)  # "why" sentences for the build log
+    switched_on: bool = True  # false: `speedups: false` or TIP_SPEEDUPS=0
 
     @classmethod
     def all(cls, on: bool) -> "SpeedUps":
         # Assembled pages are not switched: their editor's text is sanitised apart from our parts,
         # and the off switch must not change what a page shows (the heading probe guards them).
-        return cls(on, on, on, True, on)
+        return cls(on, on, on, True, on, switched_on=on)
 
     def turn_off(self, part: str, why: str) -> None:
         if getattr(self, part):
@@ -61,8 +62,11 @@ class SpeedUps:
 
     def report(self, shells, nav, proof, parser_pages: int) -> str:
         """One INFO line: what was used, how much, and why any part was not."""
-        if not self.any and not self.not_used:
-            return f"Speed-ups off (speedups: false or {ENVIRONMENT_VARIABLE}=0): every page rendered by MkDocs and the theme"
+        if not self.switched_on:
+            text = f"Speed-ups off (speedups: false or {ENVIRONMENT_VARIABLE}=0): every page rendered by MkDocs and the theme"
+            if self.not_used:
+                text += ". Not used: " + " ".join(self.not_used)
+            return text
         used = []
         if self.shells:
             used.append(f"{shells.filled:,} of {proof.pages:,} pages from {shells.shells} shells")

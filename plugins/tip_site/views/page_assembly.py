@@ -8,7 +8,8 @@ adapter measures the site's configured style once, with `HeadingStyle.probe`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+import re
+from html import escape, unescape
 from typing import Callable
 
 from markdown import Markdown
@@ -18,6 +19,7 @@ from markdown.extensions.toc import unique
 from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html
 
 _PROBE = "Tipprobeheading"
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,9 @@ def assemble(page: AssembledPage, editor_html: str, editor_toc: list[TocEntry], 
 
     The editor's headings keep their ids; ours take the next free one (`_1`, `_2`…) if theirs is taken.
     """
-    used = {entry.id for entry in editor_toc}
+    # Every id in the editor's HTML is taken, as the toc extension counts them: headings beyond
+    # `toc_depth` are not in the contents list but keep their ids.
+    used = {entry.id for entry in editor_toc} | {unescape(found) for found in _ID_ATTRIBUTE.findall(editor_html)}
     html: list[str] = []
     toc: list[TocEntry] = []
     for part in page.parts:
