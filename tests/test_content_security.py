@@ -118,7 +118,7 @@ def _use_the_page(page, path: str) -> None:
     dialog.get_by_role("searchbox").fill("trauma")
     expect(dialog.get_by_role("listitem").first).to_be_visible()
     page.keyboard.press("Escape")
-    toggle = page.locator("label.md-header__button[for^='__palette']:visible").first
+    toggle = page.locator("[data-tip-scheme-toggle]:visible").first
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     toggle.click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{scheme}'")
