@@ -10,8 +10,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+if os.environ.get("TIP_TEST_ENGINE") == "properdocs":  # scripts/test-engine properdocs
+    import properdocs.replacement  # noqa: F401,E402  (from here on, `mkdocs` is ProperDocs, as in its builds)
+
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
-from sitekit import REPO, TinySite  # noqa: E402
+from sitekit import ENGINE, REPO, TinySite  # noqa: E402
 
 
 @pytest.fixture
@@ -25,7 +28,7 @@ def real_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", ENGINE, "build", "--strict", "--site-dir", str(out)],
         cwd=REPO, env=env, capture_output=True, text=True,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -21,7 +21,7 @@ class Attempt:
     name: str
     path: str  # the file, relative to the site's root
     text: str  # its whole content (for data files: the replacement of one line, see `data`)
-    line: int  # where the check must point
+    line: int | None  # where the check must point (None: the file as a whole)
     replaces: str | None = None  # for data files: the line of the real file the payload replaces
 
 
@@ -177,6 +177,13 @@ REFUSED: list[Attempt] = [
     data("sector-name", "sectors.yml", "  name: Health Authorities", "name", "<script>alert(1)</script>"),
     data("resource-type-name", "resource-types.yml", "  name: Guide", "name", "<img src=x onerror=alert(1)>"),
     data("audience-description", "audiences.yml", "  description: People in frontline and operational roles.", "description", "&#60;script&#62;alert(1)&#60;/script&#62;"),
+]
+
+REFUSED += [
+    # Files that docs/ and content/ publish as they are
+    Attempt("html-file", "docs/evil.html", "<!doctype html><script>alert(document.domain)</script>", None),
+    Attempt("svg-with-script", "content/newsletters/images/chart.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', 2),
 ]
 
 REMOVED: list[Attempt] = [

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# The engine builds run with: MkDocs, or ProperDocs where it stands in for MkDocs (CI's second job).
+ENGINE = os.environ.get("TIP_TEST_ENGINE", "mkdocs")
 
 VALID_NEWSLETTER = """\
 ---
@@ -92,15 +94,15 @@ class TinySite:
         self.write("content/events/cop-2025-q1.md", VALID_EVENT)
         return self
 
-    def _run(self, *args: str) -> Result:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    def _run(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})}
         proc = subprocess.run(
             [sys.executable, *args], cwd=self.root, env=env, capture_output=True, text=True, timeout=600
         )
         return Result(proc.returncode, proc.stdout + proc.stderr)
 
-    def build(self, *extra: str) -> Result:
-        return self._run("-m", "mkdocs", "build", "--strict", *extra)
+    def build(self, *extra: str, env: dict[str, str] | None = None) -> Result:
+        return self._run("-m", ENGINE, "build", "--strict", *extra, env=env)
 
     def check(self) -> Result:
         return self._run("-m", "tip_site.check", ".")
@@ -127,6 +129,54 @@ def problem_reported(root: Path, path: str, words: str, **load_options):
     matching = [p for p in caught.value.errors if p.path == path and words in str(p)]
     assert matching, "\n".join(map(str, caught.value.errors))
     return matching[0]
+
+
+def run_in_process(root: Path, *args: str) -> Result:
+    """`mkdocs <args>` or `tip-check` run in this process, through the same entry points as the commands.
+
+    A failing build stops in its first plugin event, so most of a subprocess's time would be
+    Python starting and importing: the table of editor mistakes runs hundreds of these.
+    """
+    import contextlib
+    import io
+    import logging
+    import traceback
+
+    import click
+
+    out = io.StringIO()
+    previous = Path.cwd()
+    code = 0
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            try:
+                if args[0] == "check":
+                    from tip_site.check import main
+
+                    code = main([".", *args[1:]])
+                else:
+                    from mkdocs.__main__ import ColorFormatter, cli
+
+                    ColorFormatter.text_wrapper.width = 0  # as when output goes to a pipe: no wrapping
+                    cli.main(list(args), prog_name="mkdocs", standalone_mode=False)
+            except click.exceptions.ClickException as error:
+                error.show(file=out)
+                code = error.exit_code
+            except SystemExit as error:
+                code = error.code if isinstance(error.code, int) else 1
+            except BaseException:  # shown as the command would show it: the test then fails on "Traceback"
+                out.write(traceback.format_exc())
+                code = 1
+            # What a fresh process would not have: the command's log handler, and the filters that
+            # drop a message already logged (each run adds one, which would hide the next run's errors).
+            mkdocs_log = logging.getLogger("mkdocs")
+            mkdocs_log.handlers[:] = [h for h in mkdocs_log.handlers if getattr(h, "name", "") != "MkDocsStreamHandler"]
+            build_log = logging.getLogger("mkdocs.commands.build")
+            build_log.filters[:] = [f for f in build_log.filters if type(f).__name__ != "DuplicateFilter"]
+    finally:
+        os.chdir(previous)
+    return Result(code, out.getvalue())
 
 
 def git(root: Path, *args: str, when: str | None = None) -> str:

@@ -1,15 +1,16 @@
 """A table of mistakes editors make, each with the message they must read.
 
 Every case is checked twice: by the core (file, line, field, message) and by a
-real `mkdocs build`, which must stop with the message, no traceback, and
-nothing written to site/.
+real `mkdocs build`, plain and `--strict` (run in this process, as the command
+line runs it), which must stop with the message, no traceback, and nothing
+written to site/. tests/test_editor_mistakes.py has the larger table.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from sitekit import VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite, edited, problem_reported
+from sitekit import VALID_EVENT, VALID_NEWSLETTER, VALID_RESOURCE, TinySite, edited, problem_reported, run_in_process
 from tip_site.core import SiteInvalid, load_site
 
 NEWS = "content/newsletters/2025-q1.md"
@@ -32,11 +33,12 @@ def evt(old: str, new: str) -> dict:
 
 
 # (case id, files to write over the valid examples, path, line, field, words in the message)
+# Issue 14: a YAML mistake now names the field it belongs to (the cases below say which).
 CASES = [
-    ("yaml-colon-in-value", news("title: Spring 2025", "title: Spring: 2025"), NEWS, 2, None, "put the value in double quotes"),
-    ("yaml-tab-indent", news("summary: News", "summary:\n\t- News"), NEWS, 7, None, "use spaces instead"),
-    ("yaml-unclosed-list", news("groups: [tip, cop]", "groups: [tip, cop"), NEWS, 7, None, "a list in [ ] or { } is not closed"),
-    ("yaml-duplicate-key", news("quarter: 1", "quarter: 1\nquarter: 2"), NEWS, 5, None, "the key 'quarter' appears twice"),
+    ("yaml-colon-in-value", news("title: Spring 2025", "title: Spring: 2025"), NEWS, 2, "title", "put the value in double quotes"),
+    ("yaml-tab-indent", news("summary: News", "summary:\n\t- News"), NEWS, 7, "summary", "use spaces instead"),
+    ("yaml-unclosed-list", news("groups: [tip, cop]", "groups: [tip, cop"), NEWS, 7, "groups", "a list in [ ] or { } is not closed"),
+    ("yaml-duplicate-key", news("quarter: 1", "quarter: 1\nquarter: 2"), NEWS, 5, "quarter", "the key 'quarter' appears twice"),
     ("missing-required", res("summary: Practical steps for teams.\n", ""), RES, 2, "summary", "this required field is missing"),
     ("empty-title", res("title: A trauma informed toolkit", 'title: ""'), RES, 3, "title", "this required field is empty"),
     ("blank-title", res("title: A trauma informed toolkit", 'title: "   "'), RES, 3, "title", "this text is empty"),
@@ -55,7 +57,8 @@ CASES = [
     ("quarter-out-of-range", news("quarter: 1", "quarter: 5"), NEWS, 4, "quarter", "5 is out of range"),
     ("quarter-disagrees-with-date", news("published: 2025-03-14", "published: 2025-05-14"), NEWS, 5, "published", "is not in quarter 1 of 2025"),
     ("two-issues-one-quarter", {"content/newsletters/again.md": VALID_NEWSLETTER}, "content/newsletters/again.md", 4, "quarter", "quarter 1 of 2025 already has an issue: content/newsletters/2025-q1.md"),
-    ("duplicate-resource-id", {"content/resources/copy.md": VALID_RESOURCE}, RES, None, "id", "the id 'toolkit' is already used by content/resources/copy.md"),
+    # The copy is blamed, at its id line, never the published original (issue 14).
+    ("duplicate-resource-id", {"content/resources/copy.md": VALID_RESOURCE}, "content/resources/copy.md", 2, "id", "the id 'toolkit' is already used by content/resources/toolkit.md"),
     ("bad-id", res("id: toolkit", "id: My Toolkit"), RES, 2, "id", "like 'my-toolkit'"),
     ("bad-url", res("url: https://example.org/toolkit", "url: www.example.org"), RES, 11, "url", "starting with https://"),
     ("no-url-no-file", res("url: https://example.org/toolkit\n", ""), RES, 2, "url", "neither a web address nor an attached file"),
@@ -71,7 +74,7 @@ CASES = [
     ("no-front-matter", {RES: "# Just a heading\n"}, RES, 1, None, "does not start with front matter"),
     ("front-matter-not-closed", {RES: VALID_RESOURCE.replace("---\n\nHow", "\nHow")}, RES, 1, None, "front matter is not closed"),
     ("data-duplicate-group", {GROUPS: "- id: tip\n  short_name: T\n  name: A\n  who_it_is_for: x\n  purpose: x\n  how_to_join: x\n- id: tip\n  short_name: T\n  name: B\n  who_it_is_for: x\n  purpose: x\n  how_to_join: x\n"}, GROUPS, 7, "[1].id", "the id 'tip' is used twice (first on line 1)"),
-    ("data-bad-yaml", {GROUPS: "- id: tip\n  name: [unclosed\n"}, GROUPS, 2, None, "a list in [ ] or { } is not closed"),
+    ("data-bad-yaml", {GROUPS: "- id: tip\n  name: [unclosed\n"}, GROUPS, 2, "[0].name", "a list in [ ] or { } is not closed"),
     ("data-unknown-group-activity", {PRIORITIES: "- id: awareness\n  number: 1\n  title: A\n  summary: B\n  activities:\n    cpo: [x]\n"}, PRIORITIES, 6, "[0].activities.cpo", "unknown group 'cpo' — did you mean 'cop'?"),
     ("page-unknown-key", {"docs/about.md": "---\ntitel: About\n---\n\n# About\n"}, "docs/about.md", 2, "titel", "did you mean 'title'?"),
 ]
@@ -91,12 +94,13 @@ def test_build_stops_without_traceback_and_writes_nothing(tiny_site: TinySite, f
     tiny_site.with_examples()
     for name, text in files.items():
         tiny_site.write(name, text)
-    result = tiny_site.build()
-    assert result.returncode != 0
-    where = path if line is None else f"{path}:{line}:"
-    assert where in result.output and words in result.output, result.output
-    assert "Traceback" not in result.output
-    assert not tiny_site.site_dir.exists()
+    for args in (("build",), ("build", "--strict")):  # in-process: the same command, without starting Python again
+        result = run_in_process(tiny_site.root, *args)
+        assert result.returncode != 0
+        where = path if line is None else f"{path}:{line}:"
+        assert where in result.output and words in result.output, result.output
+        assert "Traceback" not in result.output
+        assert not tiny_site.site_dir.exists()
 
 
 def test_every_problem_is_reported_in_one_run(tiny_site: TinySite):

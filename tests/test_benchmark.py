@@ -66,7 +66,7 @@ def test_a_quick_benchmark_run_prints_build_and_page_weight_figures(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "tip_site.benchmark", "--sizes", "12", "--newsletters", "3", "--events", "3",
-         "--repeats", "1", "--serve-edits", "2", "--workdir", str(tmp_path)],
+         "--repeats", "1", "--serve-edits", "2", "--serve-rebuilds", "3", "--speedups-off", "--workdir", str(tmp_path)],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -82,6 +82,10 @@ def test_a_quick_benchmark_run_prints_build_and_page_weight_figures(tmp_path):
     # Save to visible in mkdocs serve, with and without --dirty (which strict: true must not refuse).
     assert re.search(rf"save to visible in mkdocs serve: median {number} s of 2 edits", out), out
     assert re.search(rf"save to visible in mkdocs serve --dirty: median {number} s of 2 edits", out), out
+    # The speed-ups off, and one `mkdocs serve` process's memory over its rebuilds.
+    assert re.search(rf"speed-ups off, build 1: +{number} s", out), out
+    assert re.search(rf"speed-ups off +{number} s \(CPU {number} s\): on is {number}× the time", out), out
+    assert re.search(rf"mkdocs serve memory: {number} MB after the first build, {number} MB after 3 rebuilds, {number} MB after 3", out), out
     # The trap the issue measured: per-item pages must stay out of the sidebar of every page.
     sidebar = re.search(r"a resource page: .*; sidebar: (\d+) links, (\d+) to single items", out)
     assert sidebar and int(sidebar.group(1)) > 0 and sidebar.group(2) == "0", out

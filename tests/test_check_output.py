@@ -70,6 +70,62 @@ def test_review_report_asks_for_the_terms_of_reference_review_date(tiny_site: Ti
     assert "the Terms of Reference have no date of their last yearly review" in result.stdout
 
 
+def every_kind_of_problem() -> list[Problem]:
+    """File-level and line-level, with and without field and fix, errors and warnings, in two files."""
+    kinds = []
+    for path in ("content/resources/b.md", "content/data/a.yml"):
+        for line in (None, 12, 3):
+            for field in (None, "title"):
+                for fix in (None, "do this"):
+                    for severity in ("error", "warning"):
+                        kinds.append(Problem(path, line, field, f"message {line} {field}", fix, severity))
+    return kinds
+
+
+def test_the_reporter_sorts_and_prints_every_combination_without_raising(capsys):
+    from itertools import permutations
+
+    from tip_site.check import Output, format_report
+    from tip_site.core import SiteInvalid
+    from tip_site.validation import build_report
+
+    problems = every_kind_of_problem()
+    for order in (problems, list(reversed(problems)), *list(permutations(problems[:4]))):
+        report = format_report(list(order))
+        assert report
+    report = format_report(problems)
+    lines = report.splitlines()
+    # Grouped by file; within a file, whole-file problems first, then by line.
+    assert lines[0] == "content/data/a.yml"
+    wheres = [line.split(":")[0].strip() for line in lines if line.startswith("  ") and not line.startswith("      ")]
+    first_file = wheres[: len(wheres) // 2]
+    assert first_file == sorted(first_file, key=lambda w: (0 if w.endswith("file") else int(w.split()[-1])))
+    assert "  Error, file: message None None" in report and "  Warning, line 3: title: message 3 title\n      How to fix: do this" in report
+    Output(annotate=True).problems(problems)
+    printed = capsys.readouterr().out
+    assert printed.count("::error ") + printed.count("::warning ") == len(problems)
+    assert str(SiteInvalid([p for p in problems if p.severity == "error"], [p for p in problems if p.severity == "warning"]))
+    assert build_report(problems).count("\n") == len(problems)
+    assert sorted(problems) == sorted(problems, key=Problem.sort_key)
+
+
+def test_the_check_prints_a_file_level_warning_next_to_a_line_level_error(tiny_site: TinySite):
+    """The crash of issue 14: a meeting-spread warning (no line) and a broken link in the same file."""
+    from sitekit import VALID_EVENT
+
+    tiny_site.with_examples()
+    tiny_site.write("content/events/cop-2025-q1.md", VALID_EVENT + "\n[The agenda](../nowhere.md)\n")
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    env.update(GITHUB_ACTIONS="true", TIP_BUILD_DATE="2025-01-01")
+    result = subprocess.run([sys.executable, "-m", "tip_site.check", "."], cwd=tiny_site.root, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    report = result.stdout
+    assert "content/events/cop-2025-q1.md\n  Warning, file: start: the CoP meetings of 2025 are not spread" in report, report
+    assert "  Error, line 14: the link '../nowhere.md' points to a page that does not exist" in report
+    assert "::warning file=content/events/cop-2025-q1.md,title=start%3A warning::" in report
+
+
 def reviews_on(site: TinySite, day: str, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TIP_BUILD_DATE": day}
     env.pop("GITHUB_ACTIONS", None)

@@ -118,7 +118,7 @@ def _use_the_page(page, path: str) -> None:
     dialog.get_by_role("searchbox").fill("trauma")
     expect(dialog.get_by_role("listitem").first).to_be_visible()
     page.keyboard.press("Escape")
-    toggle = page.locator("label.md-header__button[for^='__palette']:visible").first
+    toggle = page.locator("[data-tip-scheme-toggle]:visible").first
     scheme = page.evaluate("document.body.dataset.mdColorScheme")
     toggle.click()
     page.wait_for_function(f"document.body.dataset.mdColorScheme !== '{scheme}'")
@@ -160,3 +160,32 @@ def test_a_script_slipped_into_a_page_is_blocked_and_reported(chromium, real_sit
     finally:
         context.close()
     assert dialogs == [] and any(v.startswith("script-src") for v in violations), violations
+
+
+def test_a_preview_reloads_itself_after_a_save_under_its_policy(chromium, tiny_site):
+    """`mkdocs serve` writes an inline live-reload script into each page it serves: the preview's
+    policy lets it run (the published site's never allows inline scripts it has no hash for)."""
+    from mkdocs_server import mkdocs_serve
+    from sitekit import VALID_NEWSLETTER
+
+    tiny_site.with_examples()
+    context = chromium.new_context()
+    context.add_init_script(LISTEN)
+    try:
+        with mkdocs_serve(tiny_site.root) as url:
+            page = context.new_page()
+            page.goto(url + "newsletters/2025-q1/")
+            expect(page.locator("article")).to_contain_text("The conference is coming.")
+            page.wait_for_timeout(500)  # the live-reload script starts polling once the page has loaded
+            tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("The conference is coming.", "Booking is open."))
+            expect(page.locator("article")).to_contain_text("Booking is open.", timeout=90_000)
+            assert page.evaluate("window.__violations") == []
+            # A mistake: the preview's error page, which reloads onto the site once it is fixed.
+            tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("year: 2025", "year: twenty"))
+            expect(page.locator("h1")).to_contain_text("The preview cannot be built", timeout=90_000)
+            page.wait_for_timeout(500)
+            tiny_site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("The conference is coming.", "Fixed."))
+            expect(page.locator("article")).to_contain_text("Fixed.", timeout=90_000)
+            assert page.evaluate("window.__violations") == []
+    finally:
+        context.close()

@@ -98,7 +98,7 @@ def test_serve_rebuilds_when_a_file_under_content_changes(preview):
     site, url = preview
     assert "The conference is coming." in fetch(url + "newsletters/2025-q1/")[1]
     site.write("content/newsletters/2025-q1.md", VALID_NEWSLETTER.replace("The conference is coming.", "Booking for the conference is open."))
-    wait_for(lambda: "Booking for the conference is open." in fetch(url + "newsletters/2025-q1/")[1], 60, "the rebuilt page")
+    wait_for(lambda: "Booking for the conference is open." in fetch(url + "newsletters/2025-q1/")[1], what="the rebuilt page")
     assert "The conference is coming." not in fetch(url + "newsletters/2025-q1/")[1]
 
 

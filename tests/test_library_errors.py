@@ -21,7 +21,7 @@ CASES = [
     ("unknown-priority", res("priorities: [workforce]", "priorities: [workfroce]"), RES, 8, "priorities[0]", "did you mean 'workforce'?"),
     ("missing-attachment", res("url: https://example.org/toolkit", "attachments:\n  - file: plan.pdf\n    title: Plan"), RES, 12, "attachments[0].file", "the file 'plan.pdf' does not exist in content/resources/files/"),
     ("attachment-outside-folder", res("url: https://example.org/toolkit", "attachments:\n  - file: ../../../mkdocs.yml\n    title: Plan"), RES, 12, "attachments[0].file", "points outside content/resources/files/"),
-    ("duplicate-id", {"content/resources/zz-copy.md": VALID_RESOURCE}, "content/resources/zz-copy.md", None, "id", "the id 'toolkit' is already used by content/resources/toolkit.md"),
+    ("duplicate-id", {"content/resources/zz-copy.md": VALID_RESOURCE}, "content/resources/zz-copy.md", 2, "id", "the id 'toolkit' is already used by content/resources/toolkit.md"),
     ("reserved-id", res("id: toolkit", "id: index"), RES, 2, "id", "the id 'index' is reserved for the library's own pages"),
 ]
 

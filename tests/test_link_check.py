@@ -23,7 +23,8 @@ BASE = {NEWS: VALID_NEWSLETTER, RES: VALID_RESOURCE, EVT: VALID_EVENT, ABOUT: AB
 # (case, file, the line added to it, words of the message, words of the fix)
 BROKEN = [
     ("page", NEWS, "Read [about us](../abuot.md).", "the link '../abuot.md' points to a page that does not exist", "did you mean '../about.md'?"),
-    ("page-by-source-path", NEWS, "See [the toolkit](../resources/toolkit.md).", "points to a page that does not exist", "did you mean '../library/toolkit.md'?"),
+    # A link to the source file works (issue 14); one with a misspelt name is matched against the files of its folder.
+    ("page-by-source-path", NEWS, "See [the toolkit](../resources/tolkit.md).", "points to a page that does not exist", "did you mean '../library/toolkit.md'?"),
     ("anchor-on-other-page", ABOUT, "How to [join the TIP](groups/tip.md#how-to-joim).", "the page 'groups/tip.md' has no heading or anchor '#how-to-joim'", "did you mean '#how-to-join'?"),
     ("anchor-on-same-page", ABOUT, "Back to [the start](#about-the-partnershp).", "this page has no heading or anchor '#about-the-partnershp'", "did you mean '#about-the-partnership'?"),
     ("image", RES, "![A diagram of the three groups](images/groups.png)", "the image 'images/groups.png' does not exist", "check the spelling"),

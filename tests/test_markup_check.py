@@ -63,6 +63,7 @@ REFUSED = [
     ("attribute-list-target", "[Go](https://example.org){ target=_blank }", 1, "'target' is not allowed"),
     ("reserved-id", "## Heading { #__config }", 1, "'__config' is used by the site"),
     ("image-elsewhere", "![A chart](https://tracker.example/pixel.png)", 1, "is on another website"),
+    ("image-elsewhere-by-reference", "[x](https://example.org)\n\n![A chart][c]\n\n[c]: https://tracker.example/pixel.png", 5, "is on another website"),
     ("markup-in-a-title", '<abbr title="<script>alert(1)</script>">x</abbr>', 1, "'title' holds HTML"),
     ("markdown-inside-html", '<div markdown>\n\n[x](javascript:alert(1))\n\n</div>', 3, "'javascript:' address"),
 ]
@@ -107,7 +108,13 @@ def test_the_quick_look_never_skips_a_refused_body(body):
 
 @pytest.mark.parametrize(
     "body",
-    ["Plain text.", "A [link](https://example.org) and [another](../about.md).", "Note: colons in prose: fine.", "Health & care"],
+    [
+        "Plain text.",
+        "A [link](https://example.org) and [another](../about.md).",
+        "Note: colons in prose: fine.",
+        "Health & care",
+        "![A photo](images/a.png)\n\n- [NHS advice](https://www.nhs.uk/) and [more][m]\n\n[m]: ../about.md",
+    ],
 )
 def test_plain_bodies_skip_rendering(body):
     assert not could_hold_refused_markup(body)
@@ -116,3 +123,32 @@ def test_plain_bodies_skip_rendering(body):
 def test_every_problem_of_a_body_is_reported_each_at_its_line():
     body = "<script>alert(1)</script>\n\nText.\n\n[x](javascript:alert(2))\n\n<img src=a.png onerror=alert(3)>"
     assert [line for line, _ in problems_in(body)] == [10, 14, 16]
+
+
+# --- Files a browser would run, among those docs/ and content/ publish ---
+
+ACTIVE = [
+    ("docs/evil.html", "<script>alert(1)</script>", None, "would run in visitors' browsers"),
+    ("docs/assets/x.js", "alert(1)", None, "would run in visitors' browsers"),
+    ("content/resources/files/handout.xhtml", "<html/>", None, "would run in visitors' browsers"),
+    ("content/newsletters/images/data.xml", '<x:script xmlns:x="http://www.w3.org/1999/xhtml">alert(1)</x:script>', None, "would run"),
+    ("content/newsletters/images/chart.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>', 2, "a <script> element"),
+    ("docs/images/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 1, "event handler ('onload')"),
+    ("docs/images/link.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n<a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', 2, "'javascript:' address"),
+    ("docs/images/anim.svg", '<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>', 1, "an animation of 'href'"),
+    ("docs/images/html.svg", '<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>', 1, "<foreignObject>"),
+]
+
+
+@pytest.mark.parametrize("path, text, line, words", ACTIVE, ids=[a[0] for a in ACTIVE])
+def test_files_that_would_run_are_refused(tmp_path, path, text, line, words):
+    from tip_site.core.active_files import check_active_files
+
+    (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / path).write_text(text, encoding="utf-8")
+    (tmp_path / "docs/images").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs/images/fine.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><a href="../about/"><circle r="1"/></a></svg>', encoding="utf-8")
+    problems = Problems()
+    check_active_files(tmp_path, tmp_path / "docs", tmp_path / "content", problems)
+    assert [(p.path, p.line) for p in problems.errors] == [(path, line)], problems.errors
+    assert words in problems.errors[0].message

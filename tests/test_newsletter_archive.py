@@ -180,7 +180,9 @@ def test_every_email_edition_has_its_styles_inline_in_a_table_layout(real_site: 
         outer = email.body.find("table", recursive=False)
         assert outer is not None and outer["role"] == "presentation"
         inner = outer.find("table", role="presentation")
-        assert inner["width"] == "600" and "max-width:600px" in inner["style"]
+        # Fluid on phones, 600px at most; Outlook (no max-width) gets a fixed table in a conditional comment.
+        assert "max-width:600px" in inner["style"] and "width:100%" in inner["style"]
+        assert '<!--[if mso]><table role="presentation" width="600"' in str(email)
         assert email.html["lang"] == "en-GB" and email.title.get_text(strip=True).startswith(issue.title)
 
 

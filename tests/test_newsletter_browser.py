@@ -14,7 +14,7 @@ ISSUE = "newsletters/2025-q3/"  # the seeded issue with a cover image
 
 def test_printing_an_issue_keeps_the_issue_and_drops_the_screen_only_parts(page, real_site_url):
     page.goto(real_site_url + ISSUE)
-    screen_only = [".tip-newsletter-pager", ".tip-newsletter-tools", ".md-header", ".md-sidebar--primary"]
+    screen_only = [".tip-newsletter-pager", ".tip-newsletter-tools", ".md-header", ".tip-site-menu", ".tip-topbar"]
     for selector in screen_only:
         assert page.locator(selector).first.is_visible(), f"{selector} should show on screen"
     page.emulate_media(media="print")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from sitekit import REPO, TinySite
 from tip_site.core import load_site
+from tip_site.core.placeholders import PLACEHOLDER_URL
 from tip_site.core.schemas import EVENT, NEWSLETTER, RESOURCE
 
 
@@ -52,6 +54,14 @@ def test_each_command_writes_a_file_that_checks_and_builds(tiny_site: TinySite):
     assert forgotten.returncode == 1
     for path in (news, resource, event):
         assert f"{path}\n  Error, line " in forgotten.output and "still has the example text of a new file" in forgotten.output
+    refused = tiny_site.build()  # the build runs the check first: same messages, nothing written
+    assert refused.returncode == 1 and not tiny_site.site_dir.exists()
+    for path in (news, resource, event):
+        assert f"{path}:" in refused.output and "still has the example text of a new file" in refused.output
+    for path in (news, resource, event):  # the editor writes the real text
+        file = tiny_site.root / path
+        text = file.read_text().replace(PLACEHOLDER_URL, "https://example.org/guide")
+        file.write_text(re.sub(r"Replace this with[^\"\n]*", "The real text.", text))
     result = tiny_site.build()
     assert result.returncode == 0, result.output
     for page, title in [

@@ -131,6 +131,7 @@ def test_enter_and_the_arrow_keys_move_between_the_search_box_and_the_results(pa
     page.keyboard.press("/")
     dialog = page.get_by_role("dialog", name="Search this site")
     searchbox = dialog.get_by_role("searchbox", name="Search for")
+    expect(searchbox).to_be_focused()  # typed before the dialog opens, 'n' would be Material's "next page"
     page.keyboard.type("governance")
     links = dialog.get_by_role("list", name="Search results").get_by_role("link")
     expect(links.first).to_have_text("Governance")

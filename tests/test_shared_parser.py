@@ -94,3 +94,22 @@ def test_each_page_comes_out_as_from_its_own_parser(config, tmp_path):
     assert 'id="raw-id"' in expected["library/first.md"]["content"]
     assert expected["library/second.md"]["links to anchors"]["library/first.md"] == {"steps": "first.md#steps"}
     assert [entry[0] for entry in expected["library/second.md"]["toc"]] == ["steps", "steps_1"]
+
+
+def test_a_broken_anchor_on_a_page_of_the_shared_parser_is_reported_by_the_engine(config, tmp_path, caplog):
+    """As the engine's build does after rendering (under MkDocs and, in CI's second job, ProperDocs)."""
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    files = _files(config, tmp_path)
+    parser = SharedParser(config)
+    shared = {file.src_uri: SharedParserPage(file, config, parser) for file in files.documentation_pages()}
+    shared["events/empty.md"].file.content_string = "---\ntitle: Nothing\n---\n\nSee [the steps](../library/second.md#no-such-steps).\n"
+    for page in shared.values():
+        page.markdown, page.meta = get_data(page.file.content_string)
+        page.render(config, files)
+    assert parser.lent == len(shared)  # the engine really rendered them all with the one parser
+    with caplog.at_level(logging.INFO):
+        for page in shared.values():
+            page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    reported = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("no-such-steps" in message and "events/empty.md" in message for message in reported), reported
+    assert not any("#steps" in message for message in reported), reported

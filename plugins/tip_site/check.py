@@ -20,19 +20,24 @@ import yaml
 
 from tip_site.core import Problem, Site, SiteInvalid, load_site
 from tip_site.core.build_date import build_date
-from tip_site.core.placeholders import placeholder_problems
 from tip_site.core.reviews import reviews_due
+from tip_site.validation import nav_pages as validation_nav_pages
+from tip_site.validation import validate
 from tip_site.views.dates import long_date
-from tip_site.views.site_links import link_problems, publication_dates
+from tip_site.views.site_links import publication_dates
 
 
 def format_report(problems: list[Problem], in_order: bool = False) -> str:
-    """Problems grouped by file; `in_order` keeps the order given (most urgent first) instead of sorting."""
+    """Problems grouped by file, in line order (those about a whole file first).
+
+    `in_order` keeps the order given (most urgent first) instead of sorting.
+    """
     lines: list[str] = []
-    for path, items in groupby(problems if in_order else sorted(problems), key=lambda p: p.path):
+    ordered = list(problems) if in_order else sorted(problems, key=Problem.sort_key)
+    for path, items in groupby(ordered, key=lambda p: str(p.path)):
         lines.append(path)
         for problem in items:
-            where = f"line {problem.line}" if problem.line else "file"
+            where = f"line {problem.line}" if isinstance(problem.line, int) and problem.line > 0 else "file"
             field = f" {problem.field}:" if problem.field else ""
             fix = f"\n      How to fix: {problem.fix}" if problem.fix else ""
             label = "Warning" if problem.severity == "warning" else "Error"
@@ -53,7 +58,7 @@ def annotation(problem: Problem) -> str:
     """A GitHub Actions workflow command that shows the problem on its line of the pull request."""
     kind = "warning" if problem.severity == "warning" else "error"
     properties = [f"file={_escape_property(problem.path)}"]
-    if problem.line:
+    if isinstance(problem.line, int) and problem.line > 0:
         properties.append(f"line={problem.line}")
     title = f"{problem.field}: {'warning' if kind == 'warning' else 'content problem'}" if problem.field else (
         "Content warning" if kind == "warning" else "Content problem")
@@ -70,26 +75,31 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def nav_pages(root: Path) -> frozenset[str]:
-    """Pages listed in mkdocs.yml's nav: they exist (a strict build checks), even those other plugins add."""
+def _config(root: Path) -> dict:
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return frozenset()
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    found: set[str] = set()
+        return {}
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return {}  # MkDocs itself reports a broken mkdocs.yml
+    return config if isinstance(config, dict) else {}
 
-    def walk(entry: object) -> None:
-        if isinstance(entry, str) and entry.endswith(".md") and "://" not in entry:
-            found.add(entry)
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                walk(value)
-        elif isinstance(entry, list):
-            for value in entry:
-                walk(value)
 
-    walk(config.get("nav"))
-    return frozenset(found)
+def nav_pages(root: Path) -> frozenset[str]:
+    """Pages listed in mkdocs.yml's nav: they exist (a strict build checks), even those other plugins add."""
+    return validation_nav_pages(_config(root).get("nav"))
+
+
+def _folders(root: Path) -> tuple[str, str]:
+    """The content and docs folders mkdocs.yml names (the build uses the same)."""
+    config = _config(root)
+    docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
+    content_dir = "content"
+    for plugin in config.get("plugins") or ():
+        if isinstance(plugin, dict) and isinstance(plugin.get("tip-content"), dict):
+            content_dir = plugin["tip-content"].get("content_dir") or content_dir
+    return content_dir, docs_dir
 
 
 def _plural(count: int, word: str) -> str:
@@ -105,24 +115,18 @@ class Output:
             return
         print(format_report(problems, in_order))
         if self.annotate:
-            for problem in (problems if in_order else sorted(problems)):
+            for problem in (problems if in_order else sorted(problems, key=Problem.sort_key)):
                 print(annotation(problem))
 
 
 def check(root: Path, today: dt.date, out: Output) -> int:
-    try:
-        site = load_site(root, today=today)  # what the live site shows today
-        preview = load_site(root, include_drafts=True)  # everything, drafts and scheduled items too
-    except SiteInvalid as invalid:
-        out.problems(invalid.errors + invalid.warnings)
-        print(f"{_plural(len(invalid.errors), 'error')} found. Fix them and run the check again.")
+    content_dir, docs_dir = _folders(root)
+    result = validate(root, today, content_dir, docs_dir, other_pages=nav_pages(root))
+    out.problems(result.errors + result.warnings)
+    if result.errors:
+        print(f"{_plural(len(result.errors), 'error')} found. Fix them and run the check again.")
         return 1
-    broken = link_problems(root, site, today, preview, other_pages=nav_pages(root))
-    unfinished = placeholder_problems(root, preview)  # scheduled items too: they go live unchecked
-    out.problems(broken + unfinished + list(site.warnings))
-    if broken or unfinished:
-        print(f"{_plural(len(broken) + len(unfinished), 'error')} found. Fix them and run the check again.")
-        return 1
+    site, preview = result.site, result.preview
     print(
         f"All content is valid: {len(site.newsletters)} newsletter issues, {len(site.resources)} resources, "
         f"{len(site.events)} events, {len(site.pages)} pages on the site on {today.isoformat()}; "

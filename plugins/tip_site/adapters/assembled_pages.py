@@ -18,9 +18,12 @@ from tip_site.views.page_assembly import HeadingStyle, TocEntry, assemble
 
 
 class AssembledPages:
-    def __init__(self, config: MkDocsConfig) -> None:
-        self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {})
+    def __init__(self, config: MkDocsConfig, assemble: bool = True) -> None:
+        # No style (speed-ups off, or the probe unsure): MkDocs reads each page's whole Markdown.
+        self._style = HeadingStyle.probe(config.markdown_extensions, config.mdx_configs or {}) if assemble else None
+        self.probe_failed = assemble and self._style is None
         self._pages: dict[str, AssembledPage] = {}
+        self.whole: set[str] = set()  # uris of pages given as parts but read whole (no style)
         self.sharing_shells: set[str] = set()  # uris of pages the theme may render from a shared shell
 
     def __contains__(self, uri: str) -> bool:
@@ -30,9 +33,12 @@ class AssembledPages:
         """What MkDocs is to read for a generated page: an assembled page's editor part, or all the Markdown."""
         if not isinstance(page, AssembledPage):
             return page.markdown
-        self._pages[page.uri] = page
         if page.shares_shell:
             self.sharing_shells.add(page.uri)
+        if self._style is None:
+            self.whole.add(page.uri)
+            return page.markdown
+        self._pages[page.uri] = page
         return page.editor_markdown
 
     def complete(self, page: Page, editor_html: str) -> str:

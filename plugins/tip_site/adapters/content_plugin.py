@@ -27,12 +27,17 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
-from tip_site.adapters.serve_errors import show_errors_in_browser
+from tip_site.adapters.serve_errors import show_errors_in_browser, show_first_build_errors_in_browser
+from tip_site.adapters.serve_livereload import allow_live_reload
 from tip_site.adapters.shared_nav import NavLinks, SharedNav, reach_material_templates
+from tip_site.adapters.rendering_proof import RenderingProof
 from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.site_sections import SiteSections
-from tip_site.core import Problem, Site, SiteInvalid, load_site
+from tip_site.adapters.speedups import SpeedUps, guard, wanted
+from tip_site.adapters.staged_site import StagedSite
+from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
+from tip_site.core.link_check import rewrite_source_links
 from tip_site.views.content_note import with_content_note
 from tip_site.views.content_security import with_policy
 from tip_site.views.drafts import preview_banners
@@ -41,7 +46,9 @@ from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
+from tip_site.views.site_links import page_sources, source_uris
 from tip_site.views.site_pages import generated_pages
+from tip_site.validation import build_report, nav_pages, validate
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
@@ -55,6 +62,11 @@ def dirty_notice_as_info(record: logging.LogRecord) -> bool:
 
 class ContentConfig(Config):
     content_dir = c.Type(str, default="content")
+    # Build into a staging folder that replaces site/ only when the build succeeds (adapters/staged_site.py).
+    staged_build = c.Type(bool, default=True)
+    # The speed-ups that lean on MkDocs' and Material's internals (adapters/speedups.py); the
+    # environment variable TIP_SPEEDUPS=0 or 1 overrides this.
+    speedups = c.Type(bool, default=True)
     # The sections the header menu lists on large screens (top-level pages of the nav, as file paths);
     # the others are listed in the footer. Empty: every top-level page.
     menu = c.Type(list, default=[])
@@ -80,6 +92,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     # Pages shown with a "Draft" or "Scheduled for …" banner (only ever in `mkdocs serve`), by uri.
     banners: dict[str, str]
     generated_uris: frozenset[str] = frozenset()
+    # The live site's pages, made by the validation's link check: on_files need not make them again.
+    made_pages: list | None = None
+    # Source files (from the project root) -> their uris on the site, and each page's source file.
+    source_uris: dict[str, str] = {}
+    page_sources: dict[str, str] = {}
+    docs_prefix: str = "docs/"
     # Ready-made HTML blocks of a page between on_page_markdown and on_page_content, by source uri.
     set_aside: dict[str, list[str]]
 
@@ -91,15 +109,26 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Remembers how MkDocs was started: previews show drafts.
         self.is_serve = command == "serve"
+        self.is_dirty = dirty
+        self.staged = StagedSite()
         if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
             self.render_cache = RenderCache()
+        if self.is_serve:  # a content error in the first build shows in the browser too
+            show_first_build_errors_in_browser(lambda: self.content_problems)
         if dirty:
             # `--dirty` is asked for on purpose: MkDocs' notice about it must not abort a strict build.
             logging.getLogger("mkdocs.commands.build").addFilter(dirty_notice_as_info)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Objects a previous build (`mkdocs serve`) kept out of the collector's way may go now.
+        # Objects a previous build kept out of the collector's way may go now.
         gc.unfreeze()
+        if self.is_serve:  # the previous rebuild's pages go before this one loads: memory stays flat
+            gc.collect()
+        try:
+            self.speedups = guard(SpeedUps.all(wanted(self.config.speedups)), config, serving=self.is_serve)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        self.shared_pages = 0
         # Load afresh on every (re)build so `mkdocs serve` never keeps stale content.
         self.site = None
         self.content_problems = []
@@ -108,34 +137,58 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.banners = {}
         self.generated_uris = frozenset()
         self.set_aside = {}
+        self.made_pages = None
         self.home = None
-        self.assembled = AssembledPages(config)
+        self.assembled = AssembledPages(config, assemble=self.speedups.assembly)
+        if self.assembled.probe_failed:
+            self.speedups.turn_off("assembly", "Assembled pages: the toc extension's headings could not be matched exactly.")
         self.today = build_date()
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
-        try:
-            # Previews show drafts and scheduled items too, each under its banner.
-            self.site = load_site(
-                root, self.config.content_dir, docs_dir, include_drafts=self.is_serve,
-                today=None if self.is_serve else self.today,
-            )
-        except SiteInvalid as invalid:
-            self.content_problems = [*invalid.errors, *invalid.warnings]
-            raise PluginError(invalid.report()) from None
-        for warning in self.site.warnings:
+        # Exactly the check's validation, before MkDocs writes anything: on any error the
+        # build stops with the check's messages (the content file and line, never a generated page).
+        result = validate(
+            root, self.today, self.config.content_dir, docs_dir, other_pages=nav_pages(config.nav),
+            site_url=None if self.is_serve else config.site_url,
+        )
+        for warning in result.warnings:
             # INFO, not WARNING: MkDocs' strict mode aborts on any logged warning, and
             # a content warning (say, a quarter without a meeting) must not stop a build.
             log.info(str(warning))
+        if result.errors:
+            self.content_problems = [*result.errors, *result.warnings]
+            raise PluginError(build_report(result.errors))
+        assert result.content is not None and result.site is not None
+        if self.is_serve:  # previews show drafts and scheduled items too, each under its banner
+            self.site = result.content.view(include_drafts=True)
+        else:
+            self.site, self.made_pages = result.site, result.live_pages
         self.banners = preview_banners(self.site, self.today)
-        gc.freeze()  # the content lives until the build ends (see on_env)
+        if self.config.staged_build and not self.is_serve and not getattr(self, "is_dirty", False):
+            self._staged().begin(config)
+        if self.speedups.gc_freeze:
+            gc.freeze()  # the content lives until the build ends (see on_env)
         return config
+
+    def _staged(self) -> StagedSite:
+        if not hasattr(self, "staged"):  # on_startup is not called when MkDocs is driven as a library
+            self.staged = StagedSite()
+        return self.staged
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def _publish_site(self, *, config: MkDocsConfig) -> None:
+        self._staged().publish(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._staged().abandon()
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
         self._withhold_draft_docs(files)
         # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
         # would point at the preview, so previews offer the calendar files only.
-        pages = generated_pages(self.site, self.today, None if self.is_serve else config.site_url)
+        pages = self.made_pages or generated_pages(self.site, self.today, None if self.is_serve else config.site_url)
+        self.made_pages = None  # made for this build only
         self.home = next((page.data for page in pages if isinstance(page, HomePage)), None)
         self.generated_uris = frozenset(page.uri for page in pages)
         parser = None
@@ -149,15 +202,21 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             content = page.markdown if page.uri in self.banners else self.assembled.source_of(page)
             file = File.generated(config, page.uri, content=content)
             files.append(file)
-            if page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
+            if self.speedups.parser and page.uri in self.assembled.sharing_shells:  # made by the hundred: one parser for all
                 parser = parser or SharedParser(config)
                 SharedParserPage(file, config, parser)
+                self.shared_pages += 1
         self._add_generated_files(files, config)
+        # Links written to a source file (../resources/x.md, as GitHub's preview expects) lead to its page.
+        self.source_uris = source_uris(self.site)
+        self.page_sources = page_sources(self.site)
+        self.docs_prefix = Path(config.docs_dir).resolve().relative_to(self.root).as_posix() + "/"
         return files
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # A failed rebuild shows its problems in the browser instead of leaving it waiting.
         server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        allow_live_reload(server)  # its injected script, under the pages' Content-Security-Policy
         return server
 
     def keep_rendered(self, uris: Iterable[str]) -> None:
@@ -181,13 +240,19 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 file.inclusion = InclusionLevel.DRAFT
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.page_sources.get(page.file.src_uri)
+        if source is not None:
+            markdown = rewrite_source_links(
+                markdown, source, page.file.src_uri, self.source_uris,
+                lambda uri: files.get_file_from_path(uri) is not None, self.docs_prefix,
+            )
         if page.file.src_uri in self.generated_uris:
             # The page has read its Markdown: the file's copy would only hold memory (thousands of pages).
             page.file.content_string = ""
             if page.file.src_uri not in self.assembled:
                 # Our views' ready-made HTML skips Markdown's parser (put back in on_page_content).
                 markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
-            elif page.file.src_uri in self.assembled.sharing_shells:
+            if self.speedups.shells and page.file.src_uri in self.assembled.sharing_shells:
                 page.meta["template"] = SHELL_TEMPLATE
         # Previews say plainly which pages the live site will not show yet.
         markdown = self.banners.get(page.file.src_uri, "") + markdown
@@ -203,7 +268,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         # What editors wrote is sanitised before the site's own parts go around it.
         if uri not in self.generated_uris or uri in self.assembled:
             html = clean_content(html)
-        elif uri in self.banners:  # a preview reads a draft or scheduled generated page whole: editor's text and ours
+        elif uri in self.banners or uri in self.assembled.whole:  # read whole: editor's text and ours
             html = clean_draft_preview(html)
         html = put_back(html, self.set_aside.pop(page.file.src_uri, []))
         html = self.assembled.complete(page, html)
@@ -228,9 +293,15 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter)
 
+    @event_priority(100)  # first: the page as its template rendered it, proved (rendering_proof.py)
+    def _prove_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.proof.on_post_page(output, page)
+
     @event_priority(-100)  # after every other plugin has changed the page
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_policy(valid_material_html(output))
+
+    on_post_page = CombinedEvent(_prove_page, _add_policy)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -244,20 +315,32 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             config_text = Path(config.config_file_path).read_text(encoding="utf-8")
             self.render_cache.begin(scope_of([f.src_uri for f in files.documentation_pages()], config_text))
         nav_links = NavLinks(nav)
-        self.shared_nav = SharedNav(nav, nav_links)
-        self.page_shells = PageShells(nav_links)
+        self.proof = RenderingProof(config)
+        self.shared_nav = SharedNav(nav, nav_links, self.proof if self.speedups.nav else None)
+        self.page_shells = PageShells(nav_links, self.proof if self.speedups.shells else None)
         self.sections = SiteSections(nav, files, self.config.menu)
         return nav
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(-100)  # last: the context is complete, as the template will get it
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        return self.proof.on_page_context(context, page)
+
+    @event_priority(100)  # first: pages rendered again are written before other plugins look at the site
+    def _report_shells(self, *, config: MkDocsConfig) -> None:
+        self.proof.on_post_build()
+        log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
         log.debug(self.page_shells.report())
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
+    on_post_build = CombinedEvent(_report_shells, _publish_site)
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
         # need not look at them again while thousands of pages are rendered.
-        gc.freeze()
+        if self.speedups.gc_freeze:
+            gc.freeze()
+        self.proof.env = env
         # Templates compiled once, not on every build: Jinja keeps their bytecode in a private
         # folder of the user's temporary directory, checked against each template's source.
         try:

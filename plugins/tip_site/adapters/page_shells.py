@@ -6,7 +6,8 @@ list, feed links and the target of the "Skip to content" link: the rest of
 each — head, header, navigation, footer, scripts — is the same for all those
 of one shape (same depth, same other meta). The first of each shape is
 rendered by the theme's main.html and cut around those values; the second is
-rendered both ways, and only if the two match does the shell serve the rest.
+rendered both ways, and only if the two match does the shell serve the rest;
+rendering_proof.py then proves it again on a sample of the pages it serves.
 A page whose title or description could be written differently in different
 places (tags, entities, odd spaces) is rendered by main.html as usual.
 """
@@ -21,6 +22,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 from mkdocs.structure.pages import Page
 
+from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 from tip_site.adapters.shared_nav import NavLinks
 from tip_site.views.site_menu import page_contents
 from tip_site.views.page_meta import plain_text
@@ -74,6 +76,7 @@ def _split(text: str, values: dict[str, str]) -> tuple[list[str], list[str]]:
 class _Shape:
     shell: _Shell | None = None
     first: dict[str, str] | None = None  # the values of the page the shell was cut from
+    first_url: str = ""
     proven: bool = False
     dead: bool = False
     tries: int = 0
@@ -88,41 +91,64 @@ class PageShells:
     """Called by overrides/tip-shell.html, for pages whose meta names that template, with the
     page's contents list and feed links already rendered."""
 
-    def __init__(self, nav_links: NavLinks) -> None:
+    def __init__(self, nav_links: NavLinks, proof: RenderingProof | None = None) -> None:
         self._nav_links = nav_links
+        self._proof = proof  # None: no shell is used, every page is rendered by main.html
         self._shapes: dict[tuple, _Shape] = {}
-        self.filled = 0  # pages filled in from a shell, for the build's debug log
+        self.filled = 0  # pages filled in from a shell, for the build's log
+
+    @property
+    def shells(self) -> int:
+        return sum(1 for shape in self._shapes.values() if shape.proven)
+
+    @property
+    def unproved(self) -> int:
+        """Shapes whose pages differ beyond the slots (a template writes something of each page's own)."""
+        return sum(1 for shape in self._shapes.values() if shape.dead and shape.first_url)
 
     def report(self) -> str:
-        proven = sum(1 for shape in self._shapes.values() if shape.proven)
-        return f"{self.filled} pages filled in from {proven} shells"
+        return f"{self.filled} pages filled in from {self.shells} shells"
 
     @pass_context
     def __call__(self, context: Context, toc: str, feed_links: str) -> Markup:
+        proof = self._proof
+        if proof is None or proof.plain:
+            return self._render(context)
         page: Page = context["page"]
-        values = _values(page, toc, feed_links)
-        key = self._key(page, context["base_url"]) if values is not None else None
+        values = _values(page, toc, feed_links) if _outside_nav(page) else None
+        key = ("shell", *self._key(page, context["base_url"]), proof.extras) if values is not None else None
         shape = self._shapes.setdefault(key, _Shape()) if key is not None else None
+        if shape is not None and proof.failed(key):
+            shape.proven, shape.dead = False, True
         if shape is not None and shape.proven:
             self.filled += 1
+            proof.used(key, f"the shell of pages like {shape.first_url}")
             return Markup(shape.shell.fill(values))
-        html = self._render(context)
         if shape is None or shape.dead:
-            return html
+            return self._render(context)
         if shape.shell is None:
-            shape.shell, shape.first = _Shell.cut(html, values), values
+            # The template's reads of the page show whether it writes anything of the page's own.
+            with PageReads(context.environment, page) as reads:
+                html = self._render(context)
+            if reads.per_page:
+                proof.per_page_reads.update(reads.per_page)
+                shape.dead, shape.first_url = True, page.url
+                return html
+            shape.shell, shape.first, shape.first_url = _Shell.cut(html, values), values, page.url
             shape.tries += 1
             shape.dead = shape.shell is None and shape.tries >= 3
-        elif all(values[slot] != shape.first[slot] for slot in _PROVING_SLOTS if shape.first[slot]):
+            return html
+        html = self._render(context)
+        if all(values[slot] != shape.first[slot] for slot in _PROVING_SLOTS if shape.first[slot]):
             # The shell must give exactly what main.html gave for this page.
             shape.proven = shape.shell.fill(values) == html
             shape.dead = not shape.proven
         return html
 
-    def _key(self, page: Page, base_url: str) -> tuple | None:
-        """What the rest of the page depends on; None for a page that must not come from a shell."""
-        if page.parent is not None or page.previous_page or page.next_page or page.edit_url:
-            return None  # in the navigation, or with links of its own around the content
+    def _key(self, page: Page, base_url: str) -> tuple:
+        """What the rest of the page depends on, as MkDocs and our plugins set it.
+
+        (The proof adds whatever else a hook or plugin gave the page.)"""
         links = self._nav_links(page, base_url)
         meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k not in ("title", "description")))
         section = page.url.split("/", 1)[0]
@@ -133,8 +159,15 @@ class PageShells:
 
     @staticmethod
     def _render(context: Context) -> Markup:
+        # The context MkDocs and the plugins gave tip-shell.html (not the variables it set): the
+        # page comes out as if MkDocs had rendered main.html itself.
         template = context.environment.get_template(THEME_TEMPLATE)
-        return Markup(template.render(context.get_all()))
+        return Markup(template.render(context.parent))
+
+
+def _outside_nav(page: Page) -> bool:
+    """False for a page in the navigation, or with links of its own around the content."""
+    return not (page.parent is not None or page.previous_page or page.next_page or page.edit_url)
 
 
 def _values(page: Page, toc: str, feed_links: str) -> dict[str, str] | None:

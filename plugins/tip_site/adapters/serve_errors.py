@@ -6,11 +6,17 @@ message is only in the terminal. Wrapping the server's builder, a failed rebuild
 instead writes a page listing the problems (file, line, field, fix) at every
 address of the preview, and counts as done, so open browsers reload onto it.
 The next good build replaces it with the site (MkDocs cleans the folder first).
+
+MkDocs builds once before its server starts, and a failure there stops
+`mkdocs serve`. For that first build the wrapper goes around the build
+function MkDocs' serve command calls, once checked to be MkDocs' own: the
+server starts on the error page, and the next save rebuilds as usual.
 """
 
 from __future__ import annotations
 
 import html
+import inspect
 import logging
 from itertools import groupby
 from pathlib import Path
@@ -47,12 +53,43 @@ def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_p
             builder()
         except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
             page = error_page(content_problems(), [*collect.messages, str(error)])
-            written = write_everywhere(Path(site_dir), page)
-            log.error("The preview shows the problems above on every page (%d pages) until they are fixed.", written)
+            write_everywhere(Path(site_dir), page)
+            log.error("The preview shows the problems above on every page until they are fixed.")
         finally:
             mkdocs_log.removeHandler(collect)
 
     return build_or_show_errors
+
+
+def show_first_build_errors_in_browser(content_problems: Callable[[], list[Problem]]) -> bool:
+    """Make `mkdocs serve`'s first build, should it fail, start the preview on the error page.
+
+    Call from on_startup. Returns whether it could (the serve command is as expected).
+    """
+    try:
+        import mkdocs.commands.build as build_command  # ProperDocs maps these names to its own modules
+        import mkdocs.commands.serve as serve_command
+    except ImportError:
+        serve_command = build_command = None
+    build = getattr(serve_command, "build", None)
+    if build is None or build is not getattr(build_command, "build", None) or not _takes_serve_arguments(build):
+        log.info("A content error in the preview's first build stops `mkdocs serve`: fix it and start it again.")
+        return False
+
+    def first_build(config, **options) -> None:
+        serve_command.build = build  # later builds are wrapped by on_serve, as the server's builder
+        show_errors_in_browser(lambda: build(config, **options), config.site_dir, content_problems)()
+
+    serve_command.build = first_build
+    return True
+
+
+def _takes_serve_arguments(build: Callable[..., None]) -> bool:
+    try:
+        parameters = inspect.signature(build).parameters
+    except (TypeError, ValueError):
+        return False
+    return "config" in parameters and {"serve_url", "dirty"} <= parameters.keys()
 
 
 def write_everywhere(site_dir: Path, page: str) -> int:

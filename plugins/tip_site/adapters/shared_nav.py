@@ -8,12 +8,13 @@ all template time; this keeps one rendering per distinct set of links.
 
 Pages in the navigation, and any page a plugin placed under a section (whose
 ancestors are then marked current), are rendered as Material renders them.
+rendering_proof.py proves the shared renderings on a sample of their pages.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -21,6 +22,8 @@ from markupsafe import Markup
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
+
+from tip_site.adapters.rendering_proof import PageReads, RenderingProof
 
 # overrides/partials/nav.html reaches Material's own partial under this prefix.
 MATERIAL_PREFIX = "material"
@@ -49,20 +52,45 @@ class NavLinks:
         return links
 
 
+_EACH_PAGE: Any = object()  # a key whose navigation reads something of each page's own
+
+
 class SharedNav:
     """Called by overrides/partials/nav.html as `tip_shared_nav(page, base_url, render)`."""
 
-    def __init__(self, nav: Navigation, nav_links: NavLinks) -> None:
+    def __init__(self, nav: Navigation, nav_links: NavLinks, proof: RenderingProof | None = None) -> None:
         self._in_nav = {id(page) for page in nav.pages}
         self._nav_links = nav_links
-        self._rendered: dict[tuple[str, ...], Markup] = {}
+        self._proof = proof  # None: the navigation is rendered for every page
+        self._rendered: dict[tuple, Markup] = {}
+        self.shared = 0  # pages given a navigation rendered for another page
+
+    @property
+    def renderings(self) -> int:
+        return sum(1 for rendered in self._rendered.values() if rendered is not _EACH_PAGE)
 
     def __call__(self, page: Page | None, base_url: str, render: Callable[[], Markup]) -> Markup:
-        if page is None or id(page) in self._in_nav or page.parent is not None:
+        proof = self._proof
+        if proof is None or proof.plain or page is None or id(page) in self._in_nav or page.parent is not None:
             return render()
-        # What the navigation shows differs between such pages only by these relative links.
-        key = self._nav_links(page, base_url)
+        # What the navigation shows differs between such pages only by these relative links
+        # (and by anything a hook or plugin gave the page: see rendering_proof.py).
+        key = ("nav", self._nav_links(page, base_url), proof.extras)
+        if proof.failed(key):
+            return render()
         rendered = self._rendered.get(key)
+        if rendered is _EACH_PAGE:
+            return render()
         if rendered is None:
-            rendered = self._rendered[key] = Markup(render())
+            # The template's reads of the page show whether it writes anything of the page's own.
+            with PageReads(proof.env, page) as reads:
+                rendered = Markup(render())
+            if reads.per_page:
+                proof.per_page_reads.update(reads.per_page)
+                self._rendered[key] = _EACH_PAGE
+            else:
+                self._rendered[key] = rendered
+        else:
+            self.shared += 1
+            proof.used(key, f"the navigation shared by pages like {page.url}")
         return rendered

@@ -34,6 +34,7 @@ class SizeResult:
     ours: list[BuildFigures] = field(default_factory=list)
     plain: list[BuildFigures] = field(default_factory=list)
     weights: dict[str, object] = field(default_factory=dict)
+    off: list[BuildFigures] = field(default_factory=list)  # ours with TIP_SPEEDUPS=0
     save_to_visible: list[object] = field(default_factory=list)
 
     @property
@@ -131,6 +132,13 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, si
             line += (f"\n          plain {_build(figures['plain'])}"
                      f"\n          ratio {ratio:.2f}× time, {cpu:.2f}× CPU time, {memory:.2f}× peak memory")
         print(line, flush=True)
+    if args.speedups_off:
+        result.off = [timed_build(ours_dir, sites / f"site-off-{size}", strict=True, extra_env={**env, "TIP_SPEEDUPS": "0"})
+                      for _ in range(args.repeats)]
+        for number, figures in enumerate(result.off, 1):
+            print(f"  speed-ups off, build {number}: {_build(figures)}", flush=True)
+    if args.serve_rebuilds and size == min(args.sizes):
+        _serve_memory(ours_dir, sites / f"site-serve-{size}", args.serve_rebuilds, env)
     if args.profile:
         _profile(ours_dir, workdir, sites, size, env)
     if not args.no_weight:
@@ -139,6 +147,23 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, si
         result.save_to_visible = _save_to_visible(ours_dir, args.serve_edits, env)
     print()
     return result
+
+
+def _serve_memory(project: Path, site_dir: Path, rebuilds: int, env: dict[str, str]) -> None:
+    """Resident memory of one `mkdocs serve` process over many rebuilds (it must stay flat)."""
+    import subprocess
+
+    from tip_site.benchmark.timed_build import BUILD_ENV
+
+    command = [sys.executable, "-m", "tip_site.benchmark.serve_memory", str(rebuilds), str(site_dir)]
+    run = subprocess.run(command, cwd=project, env={**os.environ, **BUILD_ENV, **env}, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"  mkdocs serve memory: the rebuilds failed:\n{run.stderr[-2000:]}")
+        return
+    memory = [float(line.split()[2]) for line in run.stdout.splitlines() if line.startswith("rebuild ")]
+    third, last = memory[min(2, len(memory) - 1)], memory[-1]
+    print(f"  mkdocs serve memory: {memory[0]:.0f} MB after the first build, {third:.0f} MB after 3 rebuilds, "
+          f"{last:.0f} MB after {len(memory)} ({100 * (last - third) / third:+.1f}% from 3 to {len(memory)})", flush=True)
 
 
 def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[object]:
@@ -226,6 +251,11 @@ def _print_summary(results: list[SizeResult]) -> None:
             plain = statistics.median(p.seconds for p in result.plain)
             line += (f"; plain {plain:7.2f} s, peak {max(p.peak_mb for p in result.plain):5.0f} MB; "
                      f"median ratio {result.time_ratio:.2f}× time, {result.cpu_ratio:.2f}× CPU, {result.memory_ratio:.2f}× memory")
+        if result.off:
+            off = statistics.median(o.seconds for o in result.off)
+            off_cpu = statistics.median(o.cpu_seconds for o in result.off)
+            on_cpu = statistics.median(o.cpu_seconds for o in result.ours)
+            line += f"\n           speed-ups off {off:7.2f} s (CPU {off_cpu:.2f} s): on is {ours / off:.2f}× the time, {on_cpu / off_cpu:.2f}× the CPU of off"
         for figures in result.save_to_visible:
             line += f"; save to visible{' (--dirty)' if figures.dirty else ''} {figures.median:.2f} s"
         print(line)
@@ -249,6 +279,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--project", default=".", help="the project whose configuration is benchmarked (default .)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material builds")
     parser.add_argument("--no-weight", action="store_true", help="skip measuring page weight in Chromium")
+    parser.add_argument("--speedups-off", action="store_true", help="also build ours with the speed-ups off (TIP_SPEEDUPS=0), as many times as --repeats")
+    parser.add_argument("--serve-rebuilds", type=int, default=30, help="rebuilds of one `mkdocs serve` process at the smallest size, memory printed (default 30; 0 skips)")
     parser.add_argument("--profile", action="store_true", help="also build ours once under cProfile and list our costliest calls")
     parser.add_argument("--serve-edits", type=int, default=5, help="edits timed from save to visible in mkdocs serve, per size (default 5; 0 skips)")
     parser.add_argument("--sites-on-disk", action="store_true", help="write built sites under --workdir, not to memory (/dev/shm)")

@@ -206,8 +206,9 @@ def _resource(rng: random.Random, index: int, resource_id: str, all_ids: list[st
         meta.append(f"url: https://example.org/resources/{resource_id}")
     if not has_url or rng.random() < 0.25:  # a resource needs a web address, a file, or both
         meta += ["attachments:", f"  - file: {rng.choice(ATTACHMENT_NAMES)}", "    title: Printable handout (PDF)"]
-    if rng.random() < 0.3:
-        meta += ["last_reviewed: 2029-11-01", "next_review: 2030-11-01"]
+    if rng.random() < 0.3:  # reviewed on or after publication (the check refuses a review before it)
+        reviewed = max(published, dt.date(2029, 11, 1))
+        meta += [f"last_reviewed: {reviewed.isoformat()}", f"next_review: {reviewed.replace(year=reviewed.year + 1).isoformat()}"]
     others = [all_ids[(index + step) % len(all_ids)] for step in (1, 7) if len(all_ids) > step]
     return _document(meta, _resource_body(rng, topic, others))
 

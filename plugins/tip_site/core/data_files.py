@@ -11,7 +11,7 @@ from tip_site.core.problems import Problems
 from tip_site.core.schema import Reader, Schema
 from tip_site.core.schemas import GOVERNANCE, GROUP, PRIORITY, TERM
 from tip_site.core.source_file import read_text
-from tip_site.core.yaml_source import LineDict, LineList, YamlSyntaxError, parse_yaml
+from tip_site.core.yaml_source import LineDict, LineList, YamlSyntaxError, parse_yaml, yaml_slips
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,20 @@ def _read_yaml(file: Path, shown: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        return parse_yaml(text)
+        data = parse_yaml(text)
     except YamlSyntaxError as error:
-        problems.add(shown, error.line, None, error.message)
+        problems.add(shown, error.line, error.field, error.message, error.fix)
         return None
+    for slip in yaml_slips(text):
+        problems.add(shown, slip.line, slip.field, slip.message, slip.fix)
+    return data
 
 
 def _read_list(
     data_dir: Path, root: Path, name: str, schema: Schema, build: Callable[[dict], Any], problems: Problems,
-    vocabularies: dict[str, tuple[str, ...]] | None = None,
+    vocabularies: dict[str, tuple[str, ...]] | None = None, unique: tuple[str, ...] = (),
 ) -> tuple:
-    """Read a data file that is a list of entries, checking ids are unique."""
+    """Read a data file that is a list of entries, checking ids (and the `unique` fields) are unique."""
     file = data_dir / name
     shown = file.relative_to(root).as_posix()
     raw = _read_yaml(file, shown, problems)
@@ -64,7 +67,7 @@ def _read_list(
         return ()
     reader = Reader(shown, problems, vocabularies or {})
     items: list = []
-    first_line: dict[str, int] = {}
+    first_line: dict = {}
     for index, (entry, line) in enumerate(zip(raw, raw.item_lines)):
         values = reader.read(entry, schema, prefix=f"[{index}].", line=line)
         if values is None or any(values.get(f.name) is None for f in schema.fields if f.required):
@@ -74,6 +77,13 @@ def _read_list(
             problems.add(shown, entry.key_lines["id"], f"[{index}].id", f"the id '{entry_id}' is used twice (first on line {first_line[entry_id]})", "give each entry its own id")
             continue
         first_line[entry_id] = entry.key_lines["id"]
+        clash = next((name for name in unique if (name, values[name]) in first_line), None)
+        if clash is not None:
+            problems.add(shown, entry.key_lines[clash], f"[{index}].{clash}",
+                         f"the {clash} {values[clash]} is used twice (first on line {first_line[(clash, values[clash])]})",
+                         f"give each entry its own {clash}")
+            continue
+        first_line.update(((name, values[name]), entry.key_lines[name]) for name in unique)
         items.append(build(values))
     return tuple(items)
 
@@ -106,7 +116,7 @@ def load_data(content_dir: Path, root: Path, problems: Problems) -> PartnershipD
         full = {g.id: tuple(activities.get(g.id, ())) for g in groups}
         return Priority(activities=full, **values)
 
-    priorities = _read_list(data_dir, root, "priorities.yml", PRIORITY, priority, problems, group_ids)
+    priorities = _read_list(data_dir, root, "priorities.yml", PRIORITY, priority, problems, group_ids, unique=("number",))
     priorities = tuple(sorted(priorities, key=lambda p: p.number))
     term = lambda v: Term(**v)  # noqa: E731
     return PartnershipData(

@@ -11,7 +11,7 @@ and needed.
 
 from __future__ import annotations
 
-from tip_site.core.link_schemes import malformed, refused_scheme, scheme
+from tip_site.core.link_schemes import allowed_address, scheme
 from tip_site.core.plain_text import markup_in_text
 
 # Elements, by name: what each is for.
@@ -197,7 +197,7 @@ def attribute_allowed(tag: str, name: str) -> bool:
 def attribute_value(tag: str, name: str, value: str) -> str | None:
     """The value an allowed attribute keeps (classes filtered), or None if it must go."""
     if name in URL_ATTRIBUTES:
-        if refused_scheme(value) or malformed(value) or (tag == "img" and name == "src" and image_source_problem(value)):
+        if not allowed_address(value) or (tag == "img" and name == "src" and image_source_problem(value)):
             return None
         return value
     if name == "class":

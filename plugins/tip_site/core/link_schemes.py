@@ -38,7 +38,10 @@ def as_browsers_read_it(address: str) -> str:
 
 def scheme(address: str) -> str | None:
     """The address's scheme in lower case, or None if it is relative (no scheme before its path)."""
-    text = as_browsers_read_it(address)
+    return _scheme_of(as_browsers_read_it(address))
+
+
+def _scheme_of(text: str) -> str | None:
     colon = text.find(":")
     if colon <= 0:
         return None
@@ -64,3 +67,10 @@ def refused_scheme(address: str) -> str | None:
     """The scheme that keeps `address` off the site ("javascript"), or None if it may be used."""
     found = scheme(address)
     return found if found is not None and found not in ALLOWED_SCHEMES else None
+
+
+def allowed_address(address: str) -> bool:
+    """True if `address` may be used: a scheme the rule allows (or none), and nothing that is not an address."""
+    read = as_browsers_read_it(address)
+    found = _scheme_of(read)
+    return (found is None or found in ALLOWED_SCHEMES) and NOT_IN_ADDRESSES.isdisjoint(read)

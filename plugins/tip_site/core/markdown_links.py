@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from markdown.extensions.toc import slugify, unique
 
@@ -31,6 +32,10 @@ _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
 _ESCAPE = re.compile(r"\\(.)")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+# [text](an address with spaces): Markdown shows it as text, not as a link.
+_SPACED = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*([^()<>\s\"']+(?:\s+[^()<>\s\"']+)+)\s*\)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,8 @@ def _without_front_matter(text: str) -> str:
     return text
 
 
-def links(text: str) -> list[Link]:
-    """Every link and image target in the text that could point inside the site."""
+def links(text: str, external: bool = False) -> list[Link]:
+    """Every link and image target in the text that could point inside the site (all of them, if `external`)."""
     found: list[Link] = []
     for number, line in _visible_lines(text):
         for match in _INLINE.finditer(line):
@@ -59,7 +64,47 @@ def links(text: str) -> list[Link]:
             found.append(Link(reference.group(1).strip("<>"), number))
         for match in _HTML_ATTR.finditer(line):
             found.append(Link(html.unescape(match.group(2)), number, match.group(1).lower() == "src"))
-    return [link for link in found if link.target and not EXTERNAL.match(link.target)]
+    return [link for link in found if link.target and (external or not EXTERNAL.match(link.target))]
+
+
+def spaced_links(text: str) -> list[Link]:
+    """Links whose address has spaces (and no title in quotes): Markdown does not make them links."""
+    found = []
+    for number, line in _visible_lines(text):
+        for match in _SPACED.finditer(line):
+            found.append(Link(match.group(1), number, match.group(0).startswith("!")))
+    return found
+
+
+def rewrite_links(text: str, rewrite: Callable[[str], str | None]) -> str:
+    """The text with each link target for which `rewrite` gives a new one replaced, code left alone."""
+    if "](" not in text and "]:" not in text and "=" not in text:
+        return text
+    lines = text.split("\n")
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or ("](" not in line and "]:" not in line and "=" not in line):
+            continue
+        masked = _CODE_SPAN.sub(lambda m: "\0" * len(m.group()), line)
+        spans = []
+        for match in _INLINE.finditer(masked):
+            spans.append(match.span(2))
+        reference = _REFERENCE.match(masked)
+        if reference:
+            spans.append(reference.span(1))
+        for match in _HTML_ATTR.finditer(masked):
+            spans.append(match.span(2))
+        for start, end in sorted(spans, reverse=True):
+            written = line[start:end]
+            angle = written.startswith("<") and written.endswith(">")
+            target = written[1:-1] if angle else html.unescape(written)
+            new = rewrite(target)
+            if new is not None and new != target:
+                lines[index] = lines[index][:start] + (f"<{new}>" if angle else new) + lines[index][end:]
+    return "\n".join(lines)
 
 
 def heading_text(raw: str) -> str:

@@ -75,8 +75,8 @@ def refused_markup(html: str) -> list[Finding]:
 
 def could_hold_refused_markup(body: str) -> bool:
     """False when `body` holds nothing that could render to refused HTML: no '<' (HTML,
-    autolinks), no '{' (attribute lists), no character reference, and no link or image
-    address with a scheme the site refuses (or, beside an image, with any scheme)."""
+    autolinks), no '{' (attribute lists), no character reference, no link or image address
+    with a scheme the site refuses, and no image with any scheme (one on another site)."""
     if "<" in body or "{" in body:
         return True
     if "&" in body and _has_character_reference(body):
@@ -86,10 +86,20 @@ def could_hold_refused_markup(body: str) -> bool:
         start = body.find(marker)
         while start >= 0:
             found = scheme(_address_after(body, start + len(marker)))
-            if found is not None and (found not in ALLOWED_SCHEMES or has_images):
-                return True
+            if found is not None:
+                if found not in ALLOWED_SCHEMES:
+                    return True
+                # An image on another site: an inline image's own address, or any reference definition.
+                if has_images and (marker == "]:" or _closes_an_image(body, start)):
+                    return True
             start = body.find(marker, start + 2)
     return False
+
+
+def _closes_an_image(body: str, end: int) -> bool:
+    """True if the `]` at `end` closes the text of an image, `![…]`, opened on the same line."""
+    opening = body.rfind("[", body.rfind("\n", 0, end) + 1, end)
+    return opening > 0 and body[opening - 1] == "!"
 
 
 def _address_after(body: str, start: int) -> str:

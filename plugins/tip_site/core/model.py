@@ -17,10 +17,15 @@ from tip_site.core.problems import Problem
 
 @dataclass(frozen=True)
 class Source:
-    """Where an item came from: a file and the line its Markdown body starts on."""
+    """Where an item came from: a file, the line its Markdown body starts on, and each front-matter field's line."""
 
     path: str
     body_line: int = 1
+    field_lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field_name: str) -> int | None:
+        """The file line of a top-level front-matter field, if the file has it."""
+        return next((line for name, line in self.field_lines if name == field_name), None)
 
 
 # --- Partnership data (content/data/*.yml), all from the Terms of Reference ---

@@ -7,11 +7,13 @@ subscribers may wonder where an issue went.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from tip_site.core.markdown_prose import visible_lines
 from tip_site.core.model import Newsletter
@@ -26,7 +28,18 @@ PLACEHOLDER_ALTS = frozenset(
     {"image", "img", "picture", "photo", "photograph", "cover", "cover image", "graphic", "illustration", "logo", "banner"}
 )
 
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*<?(?P<src>[^)\s>]*)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_MARKDOWN_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?:<(?P<angled>[^>]*)>|(?P<src>[^)\s>]*))(?:\s+[\"'][^)]*[\"'])?\s*\)"
+)
+# What a file name may hold to travel safely in web addresses, feeds and emails.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+def safe_name(name: str) -> str:
+    """A suggested file name: spaces and other characters become hyphens, letters lower case."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    stem = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "file"
+    return f"{stem}{dot}{suffix.lower()}"
 _HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.I | re.S)
 _ATTRIBUTE = re.compile(r"([a-zA-Z-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)")
 
@@ -94,7 +107,15 @@ def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Pro
     file = image_file(site_path, folders)
     if not image.src or not file.is_file():
         shown = file.relative_to(folders.root).as_posix() if file.is_relative_to(folders.root) else str(file)
-        problems.add(path, image.line, image.field, f"{where} does not exist (looked for {shown})", "check the file name, or add the image to content/newsletters/images/")
+        problems.add(path, image.line, image.field, f"{where} does not exist (looked for {shown})", _missing_image_fix(file))
+        return None
+    name = posixpath.basename(image.src)
+    if not SAFE_NAME.match(name):
+        better = safe_name(name)
+        problems.add(
+            path, image.line, image.field, f"the name of {where} has spaces or other characters that break web addresses",
+            f"rename the file to '{better}' (letters, digits and hyphens) and write {posixpath.join(posixpath.dirname(image.src), better)}",
+        )
         return None
     if file.suffix.lower() not in IMAGE_SUFFIXES:
         problems.add(path, image.line, image.field, f"{where} is not a picture", f"use a {', '.join(IMAGE_SUFFIXES)} file")
@@ -107,7 +128,6 @@ def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Pro
             + (" in 'alt:'" if image.field else ", between the [ ] of ![ ](…)"),
         )
         return None
-    name = posixpath.basename(image.src)
     if alt.casefold().strip(".") in PLACEHOLDER_ALTS | {name.casefold(), posixpath.splitext(name)[0].casefold()}:
         problems.add(
             path, alt_line, alt_field, f"the alt text '{alt}' does not say what {where} shows",
@@ -117,31 +137,41 @@ def check_image(image: ImageUse, path: str, folders: ImageFolders, problems: Pro
     return ImageFile(site_path, file)
 
 
+def _missing_image_fix(file: Path) -> str:
+    folder = file.parent
+    if folder.is_dir():
+        names = [p.name for p in folder.iterdir() if p.is_file()]
+        by_case = next((n for n in names if n.lower() == file.name.lower()), None)
+        if by_case:
+            return f"capital letters matter: the file is called '{by_case}'"
+        close = difflib.get_close_matches(file.name, names, n=1, cutoff=0.7)
+        if close:
+            return f"did you mean '{close[0]}'? Check the file name, or add the image to content/newsletters/images/"
+    return "check the file name, or add the image to content/newsletters/images/"
+
+
 def body_images(body: str, first_line: int) -> Iterable[ImageUse]:
     """Every image written in the Markdown body, skipping code, with its file line."""
     for line_number, visible in visible_lines(body, first_line):
         for match in _MARKDOWN_IMAGE.finditer(visible):
-            yield ImageUse(line_number, None, match["src"], match["alt"].replace("\\", ""))
+            src = match["angled"] if match["angled"] is not None else match["src"]
+            yield ImageUse(line_number, None, unquote(src.strip()), match["alt"].replace("\\", ""))
         for match in _HTML_IMAGE.finditer(visible):
             attributes = {k.lower(): v.strip("\"'") for k, v in _ATTRIBUTE.findall(match["attrs"])}
             yield ImageUse(line_number, None, attributes.get("src", ""), attributes.get("alt"), html=True)
 
 
-def check_one_per_quarter(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> list[Newsletter]:
-    """Keep the first issue of each quarter; report every later one at its quarter line."""
-    first: dict[str, Newsletter] = {}
-    kept = []
-    for issue in issues:
-        if issue.id in first:
-            problems.add(
-                issue.source.path, quarter_lines.get(issue.source.path), "quarter",
-                f"quarter {issue.quarter} of {issue.year} already has an issue: {first[issue.id].source.path}",
-                "each quarter has one issue; correct year and quarter, or merge the two files",
-            )
-            continue
-        first[issue.id] = issue
-        kept.append(issue)
-    return kept
+def report_second_issue(problems: Problems) -> Callable[[str, Newsletter, Newsletter, bool], None]:
+    """Reports an issue for a quarter that already has one, at its quarter line (the original is never blamed)."""
+    def report(issue_id: str, original: Newsletter, copy: Newsletter, published: bool) -> None:
+        line = original.source.line_of("quarter")
+        problems.add(
+            copy.source.path, copy.source.line_of("quarter"), "quarter",
+            f"quarter {copy.quarter} of {copy.year} already has an issue: {original.source.path}"
+            + (f" (line {line})" if line else "") + (", which is on the live site" if published else ""),
+            "each quarter has one issue; correct year and quarter in this file, or merge the two files",
+        )
+    return report
 
 
 def check_quarter_gaps(issues: Iterable[Newsletter], quarter_lines: dict[str, int], problems: Problems) -> None:

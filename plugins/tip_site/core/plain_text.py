@@ -66,6 +66,8 @@ def _event_handler(text: str) -> str | None:
 def _script_address(text: str) -> str | None:
     """A script scheme written as an address: 'javascript:' right before something, after no letter
     ("JavaScript: a guide" is a sentence; "(javascript:alert(1))" and "java\tscript:…" are not)."""
+    if ":" not in text:
+        return None
     lowered = "".join(c for c in text if c == " " or not (c.isspace() or unicodedata.category(c) in ("Cc", "Cf"))).lower()
     for name in SCRIPT_SCHEMES:
         start = lowered.find(name + ":")

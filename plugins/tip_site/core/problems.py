@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import total_ordering
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
     """One mistake in one file: where it is, what is wrong and how to fix it."""
 
@@ -18,6 +20,18 @@ class Problem:
     message: str
     fix: str | None = None
     severity: Severity = "error"
+
+    def sort_key(self) -> tuple:
+        """By file, then line (problems about the whole file first): never compares None with a number."""
+        return (
+            str(self.path), self.line if isinstance(self.line, int) else 0, str(self.field or ""),
+            str(self.message), str(self.fix or ""), str(self.severity),
+        )
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -55,6 +69,12 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self._items if p.severity == "error")
+
+    def has_error(self, path: str, field_prefix: str) -> bool:
+        """Whether an error in `path` concerns a field starting with `field_prefix` (no sorting)."""
+        return any(
+            p.severity == "error" and p.path == path and (p.field or "").startswith(field_prefix) for p in self._items
+        )
 
     @property
     def warnings(self) -> list[Problem]:

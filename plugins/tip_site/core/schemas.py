@@ -154,6 +154,7 @@ RESOURCE = Schema(
             "Files kept with the resource, in content/resources/files/.",
             required=False,
             many=True,
+            noun="attachment",
             fields=(
                 Field("file", "text", "The file's name in content/resources/files/.", example="self-assessment-framework.pdf"),
                 Field("title", "text", "What the file is, as shown on the site."),

@@ -9,6 +9,8 @@ from tip_site.core.model import Support, SupportService
 from tip_site.core.problems import Problems
 from tip_site.core.schema import Reader
 from tip_site.core.schemas import SUPPORT
+from tip_site.core.sense_checks import review_problems
+from tip_site.core.yaml_source import LineDict, LineList
 
 
 def load_support(content_dir: Path, root: Path, problems: Problems) -> Support:
@@ -25,7 +27,16 @@ def load_support(content_dir: Path, root: Path, problems: Problems) -> Support:
         for entry in values["services"] or ()
         if entry and all(entry.get(k) for k in ("id", "name", "description"))
     )
-    if values["last_reviewed"] and values["next_review"] and values["next_review"] < values["last_reviewed"]:
-        line = raw.key_lines.get("next_review")
-        problems.add(shown, line, "next_review", "the next review is before the last review", "set next_review after last_reviewed")
+    entries = raw.get("services") if isinstance(raw.get("services"), LineList) else []
+    first: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        service_id = entry.get("id") if isinstance(entry, LineDict) else None
+        if not isinstance(service_id, str):
+            continue
+        line = entry.key_lines["id"]
+        if service_id in first:
+            problems.add(shown, line, f"services[{index}].id", f"the id '{service_id}' is used twice (first on line {first[service_id]})",
+                         "give each service its own id")
+        first.setdefault(service_id, line)
+    problems.extend(review_problems(shown, raw.key_lines.get, "list of services", None, values["last_reviewed"], values["next_review"]))
     return Support(services, values["last_reviewed"], values["next_review"])

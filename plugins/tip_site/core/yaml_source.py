@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from tip_site.core.yaml_mistakes import YamlMistake, after_parsing, explain
+
 
 class LineDict(dict):
     """A dict with `.line` (its own line) and `.key_lines` (line of each key)."""
@@ -43,7 +45,8 @@ for _loader in (_Loader, _FastLoader):
     _loader.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
     )
-    _loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+    # Decimal whole numbers only: 0800 (a phone number) stays text rather than an octal number or an error.
+    _loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
     _loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
@@ -96,52 +99,32 @@ for _loader in (_Loader, _FastLoader):
 
 @dataclass(frozen=True)
 class YamlSyntaxError(Exception):
-    """A YAML mistake with the line it is on (1-based, in the YAML text)."""
+    """A YAML mistake, explained: its line (1-based, in the YAML text), field and fix."""
 
     line: int | None
     message: str
+    field: str | None = None
+    fix: str | None = None
 
 
 def parse_yaml(text: str):
     """Parse YAML text into LineDict/LineList/str/int/bool/None, or raise YamlSyntaxError."""
     try:
         return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - derives from (C)SafeLoader
-    except yaml.YAMLError:
-        pass  # read it again below, so editors get the pure-Python parser's messages we explain
+    except Exception:  # noqa: BLE001 - read it again below, where mistakes are explained
+        pass
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "the YAML cannot be read"
-        if error.context and "flow" in error.context and error.context_mark:
-            # An unclosed [ ] or { }: point at where it opens, not where YAML gave up.
-            mark = error.context_mark
-            problem = "a list in [ ] or { } is not closed"
-        line = mark.line + 1 if mark else None
-        return _raise(line, _explain(problem))
-    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors in practice
-        raise YamlSyntaxError(None, str(error)) from None
+    except yaml.YAMLError as error:
+        mistake = explain(text, error)
+    except RecursionError:
+        mistake = YamlMistake(None, None, "the values are nested too deeply", "write one 'field: value' per line")
+    except Exception as error:  # noqa: BLE001 - an input PyYAML chokes on must still get a message
+        mistake = YamlMistake(None, None, f"the fields cannot be read ({type(error).__name__})",
+                              "write one 'field: value' per line, and put values with special characters in double quotes")
+    raise YamlSyntaxError(mistake.line, mistake.message, mistake.field, mistake.fix)
 
 
-def _raise(line: int | None, message: str):
-    raise YamlSyntaxError(line, message)
-
-
-def _explain(problem: str) -> str:
-    """Turn PyYAML's wording into something an editor can act on."""
-    hints = {
-        "mapping values are not allowed here": (
-            "a colon inside a value confuses YAML; put the value in double quotes"
-        ),
-        "found character '\\t' that cannot start any token": (
-            "a tab is used for indentation; use spaces instead"
-        ),
-        "could not find expected ':'": "a line is missing the colon after its field name",
-        "found undefined alias": "a '*' starts this value; put the value in double quotes",
-        "appears twice": "keep only one of them",
-        "is not closed": "add the closing bracket, or put each item on its own line starting with '- '",
-    }
-    for needle, hint in hints.items():
-        if needle in problem:
-            return f"{problem}: {hint}" if "appears twice" in problem else f"YAML syntax error ({problem}): {hint}"
-    return f"YAML syntax error: {problem}; check the indentation and quote values that contain ':' or '#'"
+def yaml_slips(text: str) -> list[YamlMistake]:
+    """Mistakes in YAML that reads without error but loses what the editor wrote ('#' inside a value)."""
+    return after_parsing(text) if "#" in text else []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Collection
 
 from tip_site.core.model import Site
+from tip_site.views.attendance import where
 from tip_site.views.dates import long_date, short_date, when
 from tip_site.views.event_pages import EVENTS_URI, KIND_NAMES, upcoming_events
 from tip_site.views.generated_page import GeneratedPage
@@ -118,7 +119,7 @@ def home_data(site: Site, today: dt.date, page_uris: Collection[str]) -> HomeDat
         Card(
             title=event.title, url=page_url(event_uri(event)),
             date=when(event.start, event.end), datetime=event.start.isoformat(),
-            details=" · ".join([KIND_NAMES[event.kind], event.location, ", ".join(site.group(g).short_name for g in event.groups)]),
+            details=" · ".join([KIND_NAMES[event.kind], where(event), ", ".join(site.group(g).short_name for g in event.groups)]),
             content_note=bool(getattr(event, "content_note", None)),
         )
         for event in upcoming_events(site, today, limit=MEETINGS_SHOWN)

@@ -13,26 +13,30 @@ import datetime as dt
 from pathlib import Path
 
 from tip_site.core.link_check import LinkSource, SiteMap, check_links
-from tip_site.core.markdown_links import links
+from tip_site.core.markdown_links import links, spaced_links
 from tip_site.core.model import Site
 from tip_site.core.problems import Problem, Problems
 from tip_site.views.site_pages import generated_pages
-from tip_site.views.urls import event_uri, newsletter_uri, resource_uri
+from tip_site.views.urls import attachment_uri, event_uri, newsletter_uri, resource_uri
 
 
 def link_problems(
     root: Path, site: Site, today: dt.date, preview: Site | None = None, docs_dir: str = "docs",
-    other_pages: frozenset[str] = frozenset(),
+    other_pages: frozenset[str] = frozenset(), live_pages: list | None = None,
 ) -> list[Problem]:
-    """Broken internal links; `other_pages` are uris of pages other plugins add (the Subscribe page)."""
+    """Broken internal links; `other_pages` are uris of pages other plugins add (the Subscribe page).
+
+    `live_pages` are the site's generated pages, if the caller has made them already.
+    """
     root = Path(root).resolve()
     docs = root / docs_dir
     doc_texts = {page.path: _body(root, page.source.path, page.source.body_line) for page in (preview or site).pages}
-    live_map = _site_map(site, today, docs, doc_texts, other_pages)
+    sources = source_uris(preview or site)  # a link to a draft's file is a link to a withheld page
+    live_map = _site_map(site, today, docs, doc_texts, other_pages, live_pages, docs_dir, sources)
     problems = Problems()
     live_sources = _sources(root, site, doc_texts)
     if preview is not None and _withholds_something(site, preview):
-        preview_map = _site_map(preview, today, docs, doc_texts, other_pages)
+        preview_map = _site_map(preview, today, docs, doc_texts, other_pages, docs_dir=docs_dir, sources=sources)
         scheduled = scheduled_pages(preview, today)
         live_map.withheld = frozenset(preview_map.pages) - frozenset(live_map.pages)
         live_map.scheduled = scheduled
@@ -42,9 +46,9 @@ def link_problems(
         for day in publication_dates(preview, today):
             on_day = site_on(preview, day)
             published_that_day = [s for s in _sources(root, on_day, doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
-            if not any(links(s.body) for s in published_that_day):
+            if not any(links(s.body, external=True) or spaced_links(s.body) for s in published_that_day):
                 continue  # nothing to check that day: spare making the whole site of that date
-            day_map = _site_map(on_day, day, docs, doc_texts, other_pages)
+            day_map = _site_map(on_day, day, docs, doc_texts, other_pages, docs_dir=docs_dir, sources=sources)
             day_map.withheld = frozenset(preview_map.pages) - frozenset(day_map.pages)
             day_map.scheduled, day_map.on = scheduled, day
             check_links(published_that_day, day_map, problems)
@@ -85,16 +89,37 @@ def _withholds_something(site: Site, preview: Site) -> bool:
     return any(len(getattr(site, kind)) != len(getattr(preview, kind)) for kind in kinds)
 
 
-def _site_map(site: Site, today: dt.date, docs: Path, doc_texts: dict[str, str], other_pages: frozenset[str]) -> SiteMap:
+def _site_map(
+    site: Site, today: dt.date, docs: Path, doc_texts: dict[str, str], other_pages: frozenset[str], made: list | None = None,
+    docs_dir: str = "docs", sources: dict[str, str] | None = None,
+) -> SiteMap:
     pages: dict[str, str | None] = dict.fromkeys(other_pages)
     pages.update((page.path, doc_texts[page.path]) for page in site.pages)
-    pages.update((page.uri, page.markdown) for page in generated_pages(site, today))
+    pages.update((page.uri, page.markdown) for page in (generated_pages(site, today) if made is None else made))
     files = frozenset(
         file.relative_to(docs).as_posix()
         for file in docs.rglob("*")
         if file.is_file() and file.suffix != ".md"
     ) if docs.is_dir() else frozenset()
-    return SiteMap(pages, files)
+    # Files made or copied from content/: attachments, and the images newsletter issues show.
+    files |= {attachment_uri(a.file) for r in site.resources for a in r.attachments}
+    files |= {image for issue in site.newsletters for image in issue.images}
+    return SiteMap(pages, files, sources=source_uris(site) if sources is None else sources, docs_prefix=f"{docs_dir.rstrip('/')}/")
+
+
+def source_uris(site: Site) -> dict[str, str]:
+    """Each source file (from the project root) -> what it becomes on the site, for links written to files."""
+    uris = {page.source.path: page.path for page in site.pages}
+    for items, uri in ((site.newsletters, newsletter_uri), (site.resources, resource_uri), (site.events, event_uri)):
+        uris.update((item.source.path, uri(item)) for item in items)
+    for resource in site.resources:
+        uris.update((attachment.source, attachment_uri(attachment.file)) for attachment in resource.attachments)
+    return uris
+
+
+def page_sources(site: Site) -> dict[str, str]:
+    """Each page made from a source file (its uri) -> that file, from the project root."""
+    return {uri: source for source, uri in source_uris(site).items() if uri.endswith(".md")}
 
 
 def _sources(root: Path, site: Site, doc_texts: dict[str, str]) -> list[LinkSource]:
@@ -103,8 +128,9 @@ def _sources(root: Path, site: Site, doc_texts: dict[str, str]) -> list[LinkSour
         for page in site.pages
     ]
     for items, uri in ((site.newsletters, newsletter_uri), (site.resources, resource_uri), (site.events, event_uri)):
+        beside = items is site.newsletters  # an issue's images are published with it
         sources += [
-            LinkSource(item.source.path, item.body, item.source.body_line, uri(item), (root / item.source.path).parent)
+            LinkSource(item.source.path, item.body, item.source.body_line, uri(item), (root / item.source.path).parent, beside)
             for item in items
         ]
     return sources
