@@ -164,11 +164,15 @@ def write_synthetic_content(root: Path, resources: int, newsletters: int = 40, e
     _write_images(root / IMAGES_DIR, content / "newsletters" / "images")
     _write_attachments(content / "resources" / "files")
     resource_ids = [_resource_id(i) for i in range(resources)]
+    # Publication dates first: an item links only to items published by its own date, so the
+    # content is valid on any build date (the check refuses a link to a later-scheduled item).
+    dates_rng = random.Random(seed + 1)
+    published = {rid: _date(dates_rng, dt.date(2018, 1, 1), dt.date(2029, 12, 31)) for rid in resource_ids}
     for index, resource_id in enumerate(resource_ids):
-        _write(content / "resources" / f"{resource_id}.md", _resource(rng, index, resource_id, resource_ids))
+        _write(content / "resources" / f"{resource_id}.md", _resource(rng, index, resource_id, resource_ids, published))
     quarters = _quarters(newsletters)
     for year, quarter in quarters:
-        _write(content / "newsletters" / f"{year}-q{quarter}.md", _newsletter(rng, year, quarter, resource_ids))
+        _write(content / "newsletters" / f"{year}-q{quarter}.md", _newsletter(rng, year, quarter, resource_ids, published))
     for index in range(events):
         event_id, text = _event(rng, index)
         _write(content / "events" / f"{event_id}.md", text)
@@ -183,13 +187,13 @@ def _resource_id(index: int) -> str:
     return f"{_slug(topic)}-{index + 1:05d}"
 
 
-def _resource(rng: random.Random, index: int, resource_id: str, all_ids: list[str]) -> str:
+def _resource(rng: random.Random, index: int, resource_id: str, all_ids: list[str], dates: dict[str, dt.date]) -> str:
     topic = TOPICS[index % len(TOPICS)]
     form = TITLE_FORMS[(index // len(TOPICS)) % len(TITLE_FORMS)]
     title = form.format(Topic=topic[0].upper() + topic[1:], topic=topic)
     if index >= len(TOPICS) * len(TITLE_FORMS):  # keep titles distinct at any size
         title += f" (part {index // (len(TOPICS) * len(TITLE_FORMS)) + 1})"
-    published = _date(rng, dt.date(2018, 1, 1), dt.date(2029, 12, 31))
+    published = dates[resource_id]
     meta = [
         f"id: {resource_id}",
         f"title: \"{title}\"",
@@ -210,6 +214,7 @@ def _resource(rng: random.Random, index: int, resource_id: str, all_ids: list[st
         reviewed = max(published, dt.date(2029, 11, 1))
         meta += [f"last_reviewed: {reviewed.isoformat()}", f"next_review: {reviewed.replace(year=reviewed.year + 1).isoformat()}"]
     others = [all_ids[(index + step) % len(all_ids)] for step in (1, 7) if len(all_ids) > step]
+    others = [other for other in others if dates[other] <= published]
     return _document(meta, _resource_body(rng, topic, others))
 
 
@@ -243,7 +248,7 @@ def _quarters(count: int) -> list[tuple[int, int]]:
     return [(q // 4, q % 4 + 1) for q in range(last - count + 1, last + 1)]
 
 
-def _newsletter(rng: random.Random, year: int, quarter: int, resource_ids: list[str]) -> str:
+def _newsletter(rng: random.Random, year: int, quarter: int, resource_ids: list[str], dates: dict[str, dt.date]) -> str:
     season = ("Winter", "Spring", "Summer", "Autumn")[quarter - 1]
     published = dt.date(year, 3 * quarter - 1, rng.randint(1, 28))
     focus = rng.choice(TOPICS)
@@ -263,8 +268,9 @@ def _newsletter(rng: random.Random, year: int, quarter: int, resource_ids: list[
     for short, name in (("TIP", "Trauma Informed Partnership Network"), ("CoP", "Community of Practice Group"), ("TIS", "Trauma Informed Schools Forum")):
         parts += [f"### {name} ({short})", _paragraph(rng)]
     parts += ["## Spotlight", _paragraph(rng), f"![Photo from a partnership event](../assets/synthetic/{rng.choice(IMAGE_NAMES)})"]
-    if resource_ids:
-        picks = rng.sample(resource_ids, min(3, len(resource_ids)))
+    earlier = [rid for rid in resource_ids if dates[rid] <= published]
+    if earlier:
+        picks = rng.sample(earlier, min(3, len(earlier)))
         parts.append("## New in the library\n\n" + "\n".join(f"- [{rid.rsplit('-', 1)[0].replace('-', ' ').capitalize()}](../library/{rid}.md)" for rid in picks))
     parts += ["## Dates for your diary", _bullets(rng), "## Get involved", _paragraph(rng), _numbered(rng)]
     return _document(meta, "\n\n".join(parts))

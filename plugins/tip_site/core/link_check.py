@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
+from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.markdown_links import EXTERNAL, Link, anchors, links, spaced_links
 from tip_site.core.problems import Problems
 from tip_site.core.suggest import closest
@@ -125,6 +126,8 @@ def _unreadable(link: Link) -> tuple[str, str] | None:
 
 def _problem(link: Link, source: LinkSource, site: SiteMap) -> tuple[str, str] | None:
     written = link.target
+    if refused_scheme(written):
+        return None  # not a file of the site: the markup check refuses its scheme (core/markup_check.py)
     unreadable = _unreadable(link)
     if unreadable:
         return unreadable
