@@ -107,17 +107,23 @@ def test_show_more_results_moves_focus_to_the_first_new_result(page, real_site_u
     expect(dialog.get_by_role("status")).to_contain_text("for “trauma”")
 
 
-def test_search_works_under_the_sites_content_security_policy(page, real_site_url):
-    """With a policy allowing only the site's own scripts and styles, search runs and breaks no rule."""
+def open_under_site_policy(page, url: str) -> None:
+    """Load `url` with the site's policy as a header on every response, violations collected in
+    `window.cspViolations` from then on."""
     def with_policy(route):
         response = route.fetch()
         route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
 
     page.route("**/*", with_policy)
-    page.goto(real_site_url)
-    # From here on, everything that runs is search's: the button, the dialog, the index.
+    page.goto(url)
     page.evaluate("""() => { window.cspViolations = [];
         document.addEventListener("securitypolicyviolation", e => window.cspViolations.push(e.violatedDirective + " " + e.sourceFile)); }""")
+
+
+def test_search_works_under_the_sites_content_security_policy(page, real_site_url):
+    """With a policy allowing only the site's own scripts and styles, search runs and breaks no rule."""
+    open_under_site_policy(page, real_site_url)
+    # From here on, everything that runs is search's: the button, the dialog, the index.
     page.keyboard.press("/")
     dialog = page.get_by_role("dialog", name="Search this site")
     dialog.get_by_role("searchbox", name="Search for").fill("samartians")  # a typo: stemmer and typo matching both run

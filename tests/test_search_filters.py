@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from sitekit import REPO
 from tip_site.core import load_site
-from test_search import CSP
+from test_search import open_under_site_policy
 
 
 @pytest.fixture(scope="module")
@@ -151,14 +151,7 @@ def test_filters_that_leave_nothing_say_so_and_how_many_they_hide(page, real_sit
 
 
 def test_filters_run_under_the_content_security_policy(page, real_site_url):
-    def with_policy(route):
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
-
-    page.route("**/*", with_policy)
-    page.goto(real_site_url)
-    page.evaluate("""() => { window.cspViolations = [];
-        document.addEventListener("securitypolicyviolation", e => window.cspViolations.push(e.violatedDirective + " " + e.sourceFile)); }""")
+    open_under_site_policy(page, real_site_url)
     page.keyboard.press("/")
     dialog = page.get_by_role("dialog", name="Search this site")
     dialog.get_by_role("searchbox", name="Search for").fill("training")

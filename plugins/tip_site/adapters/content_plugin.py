@@ -326,14 +326,14 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return self.proof.on_page_context(context, page)
 
     @event_priority(100)  # first: pages rendered again are written before other plugins look at the site
-    def _report_shells(self, *, config: MkDocsConfig) -> None:
+    def _prove_and_report(self, *, config: MkDocsConfig) -> None:
         self.proof.on_post_build()
         log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
         log.debug(self.page_shells.report())
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
-    on_post_build = CombinedEvent(_report_shells, _publish_site)
+    on_post_build = CombinedEvent(_prove_and_report, _publish_site)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
