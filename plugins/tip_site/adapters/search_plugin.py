@@ -6,6 +6,7 @@ downloads. The work is in `tip_site.search`; this only wires it in.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -17,11 +18,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.bundles import join_parts
-from tip_site.search.page_text import first_paragraph_text, page_text
-from tip_site.search.site_index import SearchPage, SiteIndex, write_files
+from tip_site.search.indexer import IndexFailed, Indexer, RenderedPage, start_indexer
 from tip_site.views.search.filters import SearchFilters, search_filters
 from tip_site.views.search.keywords import search_keywords
 
+log = logging.getLogger("mkdocs.plugins.tip_site")
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
 # The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
 # visitor first opens search (by overrides/assets/tip/search-button.js, in the site's script bundle).
@@ -35,7 +36,7 @@ class SearchConfig(Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    index: SiteIndex
+    indexer: Indexer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for word, alternatives in self.config.synonyms.items():
@@ -44,7 +45,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if len(str(word).split()) != 1:
                 raise PluginError(f"mkdocs.yml: tip-search: synonyms: '{word}': give one word before the colon")
         self._synonyms = {str(word): list(alternatives) for word, alternatives in self.config.synonyms.items()}
-        self._folders: set[Path] = set()  # fresh for every (re)build
+        self.indexer = None  # fresh for every (re)build
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -53,7 +54,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site = getattr(config.plugins.get("tip-content"), "site", None)
         self._keywords = search_keywords(site) if site is not None else {}
         self._filters = search_filters(site) if site is not None else SearchFilters((), {})
-        self.index = SiteIndex(self._synonyms, self._filters.filters)
+        # Pages are indexed by a helper process on the other core while MkDocs renders
+        # (search/indexer.py), unless the speed-ups are off: then here, one by one.
+        speedups = getattr(config.plugins.get("tip-content"), "speedups", None)
+        alongside = speedups is None or speedups.switched_on
+        self.indexer = start_indexer(self._synonyms, self._filters.filters, Path(config.site_dir), alongside)
         for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
             parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
             files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))
@@ -67,15 +72,30 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if search.get("exclude"):
             return html
         headings = tuple(item.title for top in page.toc for item in (top, *top.children))
-        summary = page.meta.get("description") or first_paragraph_text(html)
         title = page.meta.get("title") or page.title or ""  # the page's own title, not its shorter nav label
         keywords = search.get("keywords") or ()
         keywords = (*map(str, keywords if isinstance(keywords, list) else [keywords]), *self._keywords.get(page.file.src_uri, ()))
         filters = self._filters.of(page.file.src_uri)
-        record = SearchPage(page.url, str(title), str(summary), page_text(html), headings, keywords, filters)
-        # Written at once, so no page's text is held until the end of the build.
-        write_files([self.index.add(record)], Path(config.site_dir), self._folders)
+        description = str(page.meta.get("description") or "")  # else the indexer takes the first paragraph
+        self.indexer.add(RenderedPage(page.url, str(title), description, html, headings, keywords, filters))
         return html
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # MkDocs has read every page: the helper writes the index's last files while the theme renders them.
+        if self.indexer is not None:
+            self.indexer.no_more_pages()
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        write_files(self.index.files(), Path(config.site_dir), self._folders)
+        indexer, self.indexer = self.indexer, None
+        try:
+            pages = indexer.finish()
+        except IndexFailed as failed:
+            raise PluginError(f"{failed}. Build again; if it fails again, set TIP_SPEEDUPS=0 to index "
+                              "without the helper process, and tell the site's maintainers.") from None
+        log.debug("search: %d pages indexed", pages)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:  # the build stopped: so does the helper
+            self.indexer.abandon()
+            self.indexer = None

@@ -56,21 +56,30 @@ def _without_front_matter(text: str) -> str:
 def links(text: str, external: bool = False) -> list[Link]:
     """Every link and image target in the text that could point inside the site (all of them, if `external`)."""
     found: list[Link] = []
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return found  # no link of any kind (the check reads every file of the site: most lines have none)
     for number, line in _visible_lines(text):
-        for match in _INLINE.finditer(line):
-            found.append(Link(match.group(2).strip("<>"), number, match.group(1) == "!"))
-        reference = _REFERENCE.match(line)
-        if reference:
-            found.append(Link(reference.group(1).strip("<>"), number))
-        for match in _HTML_ATTR.finditer(line):
-            found.append(Link(html.unescape(match.group(2)), number, match.group(1).lower() == "src"))
+        if "](" in line:
+            for match in _INLINE.finditer(line):
+                found.append(Link(match.group(2).strip("<>"), number, match.group(1) == "!"))
+        if "]:" in line:
+            reference = _REFERENCE.match(line)
+            if reference:
+                found.append(Link(reference.group(1).strip("<>"), number))
+        if "<" in line and "=" in line:
+            for match in _HTML_ATTR.finditer(line):
+                found.append(Link(html.unescape(match.group(2)), number, match.group(1).lower() == "src"))
     return [link for link in found if link.target and (external or not EXTERNAL.match(link.target))]
 
 
 def spaced_links(text: str) -> list[Link]:
     """Links whose address has spaces (and no title in quotes): Markdown does not make them links."""
-    found = []
+    found: list[Link] = []
+    if "](" not in text:
+        return found
     for number, line in _visible_lines(text):
+        if "](" not in line:
+            continue
         for match in _SPACED.finditer(line):
             found.append(Link(match.group(1), number, match.group(0).startswith("!")))
     return found

@@ -17,8 +17,8 @@ def visible_lines(text: str, first_line: int = 1, keep_code_spans: bool = False)
     """(file line number, line) outside fenced code; code spans removed unless kept."""
     in_fence = False
     for number, line in enumerate(text.split("\n"), start=first_line):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):  # the test first: most lines have neither
             in_fence = not in_fence
             continue
         if not in_fence:
-            yield number, line if keep_code_spans else _CODE_SPAN.sub("", line)
+            yield number, line if keep_code_spans or "`" not in line else _CODE_SPAN.sub("", line)
