@@ -24,6 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
+from tip_site.alongside import Alongside, HelperFailed, InThisProcess, alongside
 from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
@@ -46,11 +47,14 @@ from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
+from tip_site.views.site_outputs import SiteOutputs, without_bodies
 from tip_site.views.site_links import page_sources, source_uris
 from tip_site.views.site_pages import generated_pages
 from tip_site.validation import build_report, nav_pages, validate
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
+# The name under which the helper process keeps the site and its converted pages (views/site_outputs.py).
+OUTPUTS = "outputs"
 
 
 def dirty_notice_as_info(record: logging.LogRecord) -> bool:
@@ -105,6 +109,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     content_problems: list[Problem] = []
     # `mkdocs serve` only: pages whose Markdown is unchanged are not converted again on a rebuild.
     render_cache: RenderCache | None = None
+    # Work no page needs (search index, feeds, emails), done on the other core while pages render.
+    alongside: Alongside | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Remembers how MkDocs was started: previews show drafts.
@@ -180,10 +186,29 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self._staged().publish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.alongside is not None:
+            self.alongside.abandon()
+            self.alongside = None
         self._staged().abandon()
+
+    @event_priority(-90)  # after the other plugins' post_build, before the site is published
+    def _finish_alongside(self, *, config: MkDocsConfig) -> None:
+        helper, self.alongside = self.alongside, None
+        if helper is None:
+            return
+        try:
+            helper.finish()
+        except HelperFailed as failed:
+            raise PluginError(
+                f"The site could not be finished: {failed}. Build again; if it fails again, build with "
+                "TIP_SPEEDUPS=0 (no helper process) to see the full error, and tell the site's maintainers."
+            ) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
+        # The helper process starts now, so it is ready when the first page is rendered; with
+        # the speed-ups off, or where no process can be started, the work is done here.
+        self.alongside = alongside(helper=self.speedups.switched_on)
         self._withhold_draft_docs(files)
         # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
         # would point at the preview, so previews offer the calendar files only.
@@ -333,9 +358,24 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
-    on_post_build = CombinedEvent(_prove_and_report, _publish_site)
+    on_post_build = CombinedEvent(_prove_and_report, _finish_alongside, _publish_site)
 
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    @property
+    def outputs(self) -> Alongside:
+        """Where feeds, calendars and emails are made: call(OUTPUTS, method of SiteOutputs, …) from on_env."""
+        assert self.alongside is not None, "tip-content hands the outputs over first, in on_env"
+        return self.alongside
+
+    @event_priority(100)  # first: other plugins' on_env send the helper work on what it gets here
+    def _hand_over_outputs(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs has converted every page: the site and the HTML kept for feeds and emails go to the helper.
+        assert self.site is not None
+        if self.alongside is None:
+            self.alongside = InThisProcess()
+        self.alongside.start(OUTPUTS, SiteOutputs, without_bodies(self.site), dict(self.rendered))
+        return env
+
+    def _env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The content, files and navigation live until the build ends: the garbage collector
         # need not look at them again while thousands of pages are rendered.
         if self.speedups.gc_freeze:
@@ -355,3 +395,5 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         env.globals["tip_page_contents"] = self.sections.contents
         env.globals["tip_home"] = self.home  # what the home page's template shows (views/home_page.py)
         return env
+
+    on_env = CombinedEvent(_hand_over_outputs, _env)

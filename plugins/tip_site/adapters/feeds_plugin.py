@@ -8,8 +8,6 @@ rendered HTML come from the `tip-content` plugin, which must come first.
 from __future__ import annotations
 
 import logging
-from itertools import chain
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
@@ -20,10 +18,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tip_site.views.feeds.calendar import calendar_files
-from tip_site.views.feeds.catalogue import STYLESHEET, FeedLink, feed_links_by_page
-from tip_site.views.feeds.stylesheet import feed_stylesheet
-from tip_site.views.feeds.files import feed_files, feed_page_uris
+from tip_site.adapters.content_plugin import OUTPUTS
+from tip_site.views.feeds.catalogue import FeedLink, feed_links_by_page
+from tip_site.views.feeds.files import feed_page_uris
 from tip_site.views.publication import IdScheme, Publication
 from tip_site.views.subscribe_page import subscribe_page
 
@@ -69,18 +66,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         context["tip_feed_links"] = self.feed_links.get(page.file.src_uri, self.feed_links[""])
         return context
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # After every page is rendered, so feeds carry exactly the HTML the site shows.
-        content = self._content(config)
-        outputs = chain(
-            feed_files(content.site, content.rendered, self.publication),  # one at a time: each is let go once written
-            calendar_files(content.site, self.publication).items(),
-            [(STYLESHEET, feed_stylesheet(self.publication))],
-        )
-        for path, data in outputs:
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # MkDocs has converted every page: feeds carry exactly the HTML the site shows. They are
+        # written on the other core while the theme renders the pages (tip_site/alongside.py).
+        self._content(config).outputs.call(OUTPUTS, "write_feeds_and_calendars", self.publication, str(config.site_dir))
+        return env
 
     @staticmethod
     def _content(config: MkDocsConfig):

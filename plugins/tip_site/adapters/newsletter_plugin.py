@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from tip_site.adapters.content_plugin import ContentPlugin
+from tip_site.adapters.content_plugin import OUTPUTS, ContentPlugin
 from tip_site.core.newsletter_checks import ImageFolders, image_file
-from tip_site.views.newsletter_email import DEFAULT_EXIT_URL, email_editions
+from tip_site.views.newsletter_email import DEFAULT_EXIT_URL
 from tip_site.views.urls import newsletter_uri
 
 
@@ -33,17 +33,16 @@ class NewsletterPlugin(BasePlugin):
         content.keep_rendered(newsletter_uri(issue) for issue in content.site.newsletters)  # for the emails
         return files
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        # The email editions are made from the HTML MkDocs rendered, so only once it has.
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The email editions are made from the HTML MkDocs converted, so only once it has; they
+        # are written on the other core while the theme renders the pages (tip_site/alongside.py).
         content = _content_plugin(config)
         assert content.site is not None
         if not config.site_url:
             raise PluginError("site_url: the email editions need the site's address — set site_url in mkdocs.yml")
         exit_url = (config.extra.get("exit_this_page") or {}).get("url") or DEFAULT_EXIT_URL
-        for edition in email_editions(content.site, content.rendered, config.site_url, config.site_name, exit_url):
-            target = Path(config.site_dir) / edition.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(edition.html, encoding="utf-8")
+        content.outputs.call(OUTPUTS, "write_email_editions", config.site_url, config.site_name, exit_url, str(config.site_dir))
+        return env
 
 
 def _content_plugin(config: MkDocsConfig) -> ContentPlugin:

@@ -6,7 +6,6 @@ downloads. The work is in `tip_site.search`; this only wires it in.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -18,11 +17,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tip_site.bundles import join_parts
-from tip_site.search.indexer import IndexFailed, Indexer, RenderedPage, start_indexer
+from tip_site.alongside import Alongside, InThisProcess
+from tip_site.search.indexer import RenderedPage, SiteIndexer
 from tip_site.views.search.filters import SearchFilters, search_filters
 from tip_site.views.search.keywords import search_keywords
 
-log = logging.getLogger("mkdocs.plugins.tip_site")
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
 # The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
 # visitor first opens search (by overrides/assets/tip/search-button.js, in the site's script bundle).
@@ -36,7 +35,7 @@ class SearchConfig(Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
-    indexer: Indexer | None = None
+    alongside: Alongside | None = None  # where the index is made: tip-content's helper process, or here
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for word, alternatives in self.config.synonyms.items():
@@ -45,7 +44,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if len(str(word).split()) != 1:
                 raise PluginError(f"mkdocs.yml: tip-search: synonyms: '{word}': give one word before the colon")
         self._synonyms = {str(word): list(alternatives) for word, alternatives in self.config.synonyms.items()}
-        self.indexer = None  # fresh for every (re)build
+        self.alongside = None  # fresh for every (re)build
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -54,11 +53,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         site = getattr(config.plugins.get("tip-content"), "site", None)
         self._keywords = search_keywords(site) if site is not None else {}
         self._filters = search_filters(site) if site is not None else SearchFilters((), {})
-        # Pages are indexed by a helper process on the other core while MkDocs renders
-        # (search/indexer.py), unless the speed-ups are off: then here, one by one.
-        speedups = getattr(config.plugins.get("tip-content"), "speedups", None)
-        alongside = speedups is None or speedups.switched_on
-        self.indexer = start_indexer(self._synonyms, self._filters.filters, Path(config.site_dir), alongside)
+        # Pages are indexed on the other core while MkDocs renders (tip_site/alongside.py), where
+        # tip-content has started its helper process; tip-content waits for it before publishing.
+        self.alongside = getattr(config.plugins.get("tip-content"), "alongside", None) or InThisProcess()
+        self.alongside.start("search", SiteIndexer, self._synonyms, self._filters.filters, Path(config.site_dir))
         for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
             parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
             files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))
@@ -77,25 +75,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         keywords = (*map(str, keywords if isinstance(keywords, list) else [keywords]), *self._keywords.get(page.file.src_uri, ()))
         filters = self._filters.of(page.file.src_uri)
         description = str(page.meta.get("description") or "")  # else the indexer takes the first paragraph
-        self.indexer.add(RenderedPage(page.url, str(title), description, html, headings, keywords, filters))
+        self.alongside.call("search", "add", RenderedPage(page.url, str(title), description, html, headings, keywords, filters))
         return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # MkDocs has read every page: the helper writes the index's last files while the theme renders them.
-        if self.indexer is not None:
-            self.indexer.no_more_pages()
+        # MkDocs has read every page: the index's last files are written while the theme renders them.
+        if self.alongside is not None:
+            self.alongside.call("search", "finish")
         return env
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        indexer, self.indexer = self.indexer, None
-        try:
-            pages = indexer.finish()
-        except IndexFailed as failed:
-            raise PluginError(f"{failed}. Build again; if it fails again, set TIP_SPEEDUPS=0 to index "
-                              "without the helper process, and tell the site's maintainers.") from None
-        log.debug("search: %d pages indexed", pages)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.indexer is not None:  # the build stopped: so does the helper
-            self.indexer.abandon()
-            self.indexer = None
