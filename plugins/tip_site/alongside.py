@@ -14,6 +14,7 @@ name (module-level) and their arguments plain data.
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import queue
@@ -68,12 +69,12 @@ class InHelperProcess:
     pipe by a thread of its own, so the build never waits while the helper is busy.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, preload: tuple[str, ...] = ()) -> None:
         self._errors = tempfile.TemporaryFile()  # the helper's own error output, read only if it fails
         package_root = str(Path(__file__).resolve().parents[1])  # the helper imports this very copy of tip_site
         environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH")))))
         self._process = subprocess.Popen(
-            [sys.executable, "-m", MODULE], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, env=environment,
+            [sys.executable, "-m", MODULE, *preload], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, env=environment,
         )
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._writer = threading.Thread(target=self._write_outbox, name="tip-alongside-writer", daemon=True)
@@ -144,11 +145,14 @@ class InHelperProcess:
         return f"({lines[-1]})" if lines else ""
 
 
-def alongside(helper: bool) -> Alongside:
-    """A helper process if `helper` and one can be started, else this process."""
+def alongside(helper: bool, preload: tuple[str, ...] = ()) -> Alongside:
+    """A helper process if `helper` and one can be started, else this process.
+
+    The helper imports the `preload` modules as it starts, while the build is busy with other things.
+    """
     if helper and sys.executable:
         try:
-            return InHelperProcess()
+            return InHelperProcess(preload)
         except OSError:
             pass
     return InThisProcess()
@@ -160,6 +164,8 @@ def main() -> int:
     here = InThisProcess()
     failed = None
     try:
+        for module in sys.argv[1:]:  # what the calls will need, imported before they come
+            importlib.import_module(module)
         while (message := pickle.load(stdin)) is not None:
             if failed is not None:
                 continue  # the build will stop: read the rest, do nothing

@@ -55,6 +55,8 @@ from tip_site.validation import build_report, nav_pages, validate
 log = logging.getLogger("mkdocs.plugins.tip_site")
 # The name under which the helper process keeps the site and its converted pages (views/site_outputs.py).
 OUTPUTS = "outputs"
+# What the helper process is sent work from: imported as it starts.
+HELPER_MODULES = ("tip_site.views.site_outputs", "tip_site.search.indexer")
 
 
 def dirty_notice_as_info(record: logging.LogRecord) -> bool:
@@ -149,6 +151,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.assembled.probe_failed:
             self.speedups.turn_off("assembly", "Assembled pages: the toc extension's headings could not be matched exactly.")
         self.today = build_date()
+        # The helper process starts now and imports what it needs while the content is checked; with
+        # the speed-ups off, or where no process can be started, its work is done here.
+        self.alongside = alongside(helper=self.speedups.switched_on, preload=HELPER_MODULES)
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         # Exactly the check's validation, before MkDocs writes anything: on any error the
@@ -206,9 +211,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        # The helper process starts now, so it is ready when the first page is rendered; with
-        # the speed-ups off, or where no process can be started, the work is done here.
-        self.alongside = alongside(helper=self.speedups.switched_on)
         self._withhold_draft_docs(files)
         # `mkdocs serve` sets site_url to its own address: calendar subscription (webcal:) links
         # would point at the preview, so previews offer the calendar files only.
