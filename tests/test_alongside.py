@@ -16,7 +16,7 @@ from tip_site.search.indexer import RenderedPage, SiteIndexer
 from tip_site.search.site_index import SearchFilter
 from tip_site.views.newsletter_email import BODY_CLASS
 from tip_site.views.publication import IdScheme, Publication
-from tip_site.views.site_outputs import SiteOutputs, without_bodies
+from tip_site.views.site_outputs import SiteOutputs
 from tip_site.views.site_pages import generated_pages
 
 FILTERS = (SearchFilter("type", "Type", "Any type", (("page", "Pages"), ("resource", "Resources"))),)
@@ -110,7 +110,7 @@ def test_feeds_calendars_and_emails_need_no_item_bodies(tmp_path):
     rendered = {page.uri: f'<h1>{page.uri}</h1><div class="{BODY_CLASS}"><p>What the page of {page.uri} shows.</p></div>'
                 for page in generated_pages(site, today, None)}
     publication = Publication("Trauma Informed Partnership LLR", "https://example.org/", IdScheme("example.org", 2026))
-    for name, bodies in (("full", site), ("bare", without_bodies(site))):
+    for name, bodies in (("full", site), ("bare", site.without_bodies())):
         outputs = SiteOutputs(bodies, rendered)
         outputs.write_feeds_and_calendars(publication, str(tmp_path / name))
         outputs.write_email_editions("https://example.org/", "TIP", "https://www.bbc.co.uk/weather", str(tmp_path / name))
@@ -155,7 +155,7 @@ def test_a_failure_in_the_helper_stops_the_build_and_publishes_nothing(tiny_site
 
     assert FailingOutputs.__module__ == "test_alongside"
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))
-    monkeypatch.setattr(content_plugin, "SiteOutputs", FailingOutputs)
+    monkeypatch.setattr(content_plugin, "SITE_OUTPUTS", "test_alongside:FailingOutputs")
     result = run_in_process(tiny_site.with_examples().root, "build", "--strict")
     assert result.returncode != 0
     assert "The site could not be finished: outputs: OSError: disk full" in result.output

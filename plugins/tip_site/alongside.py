@@ -9,7 +9,9 @@ calls at once in the build's own process: with the speed-ups off, and when no
 helper can be started. The same calls in the same order write the same bytes.
 
 Calls travel pickled, so their functions and classes must be importable by
-name (module-level) and their arguments plain data.
+name (module-level) and their arguments plain data. They may be named as
+"module:attribute" strings: the build then need not import what only the
+helper runs.
 """
 
 from __future__ import annotations
@@ -32,12 +34,26 @@ class HelperFailed(Exception):
     """Work sent to the helper failed: the build must not publish a site missing its result."""
 
 
+Target = Callable[..., Any] | str  # a function or class, or "module:attribute" naming one
+
+
 class Alongside(Protocol):
-    def start(self, name: str, factory: Callable[..., Any], *args: Any) -> None: ...  # keep factory(*args) as `name`
+    def start(self, name: str, factory: Target, *args: Any) -> None: ...  # keep factory(*args) as `name`
     def call(self, name: str, method: str, *args: Any) -> None: ...  # `name`.method(*args)
-    def run(self, function: Callable[..., Any], *args: Any) -> None: ...  # function(*args), once
+    def run(self, function: Target, *args: Any) -> None: ...  # function(*args), once
     def finish(self) -> None: ...  # wait until all is done; HelperFailed if any failed
     def abandon(self) -> None: ...  # the build has stopped: stop the work
+
+
+def resolved(target: Target) -> Callable[..., Any]:
+    """The function or class itself, imported if given by name."""
+    if not isinstance(target, str):
+        return target
+    module, _, attribute = target.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in attribute.split("."):
+        found = getattr(found, part)
+    return found
 
 
 class InThisProcess:
@@ -46,14 +62,14 @@ class InThisProcess:
     def __init__(self) -> None:
         self._objects: dict[str, Any] = {}
 
-    def start(self, name: str, factory: Callable[..., Any], *args: Any) -> None:
-        self._objects[name] = factory(*args)
+    def start(self, name: str, factory: Target, *args: Any) -> None:
+        self._objects[name] = resolved(factory)(*args)
 
     def call(self, name: str, method: str, *args: Any) -> None:
         getattr(self._objects[name], method)(*args)
 
-    def run(self, function: Callable[..., Any], *args: Any) -> None:
-        function(*args)
+    def run(self, function: Target, *args: Any) -> None:
+        resolved(function)(*args)
 
     def finish(self) -> None:
         self._objects.clear()
@@ -81,13 +97,13 @@ class InHelperProcess:
         self._writer.start()
         self._closed = False
 
-    def start(self, name: str, factory: Callable[..., Any], *args: Any) -> None:
+    def start(self, name: str, factory: Target, *args: Any) -> None:
         self._send(("start", name, factory, args))
 
     def call(self, name: str, method: str, *args: Any) -> None:
         self._send(("call", name, method, args))
 
-    def run(self, function: Callable[..., Any], *args: Any) -> None:
+    def run(self, function: Target, *args: Any) -> None:
         self._send(("run", "", function, args))
 
     def _send(self, message: object) -> None:
@@ -178,7 +194,7 @@ def main() -> int:
                 else:
                     here.run(target, *args)
             except Exception as error:  # noqa: BLE001 - told to the build, which stops with it
-                what = name or getattr(target, "__qualname__", str(target))
+                what = name or (target if isinstance(target, str) else getattr(target, "__qualname__", str(target)))
                 failed = f"{what}: {type(error).__name__}: {error}"
     except EOFError:  # the build has gone: nobody to answer
         return 1

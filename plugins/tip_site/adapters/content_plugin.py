@@ -47,7 +47,6 @@ from tip_site.views.page_meta import escape_text_values
 from tip_site.views.raw_html import put_back, set_aside
 from tip_site.views.sanitiser import clean_content, clean_draft_preview
 from tip_site.views.site_files import generated_files
-from tip_site.views.site_outputs import SiteOutputs, without_bodies
 from tip_site.views.site_links import page_sources, source_uris
 from tip_site.views.site_pages import generated_pages
 from tip_site.validation import build_report, nav_pages, validate
@@ -55,8 +54,9 @@ from tip_site.validation import build_report, nav_pages, validate
 log = logging.getLogger("mkdocs.plugins.tip_site")
 # The name under which the helper process keeps the site and its converted pages (views/site_outputs.py).
 OUTPUTS = "outputs"
-# What the helper process is sent work from: imported as it starts.
+# What the helper process is sent work from: imported as it starts (and never by the build itself).
 HELPER_MODULES = ("tip_site.views.site_outputs", "tip_site.search.indexer")
+SITE_OUTPUTS = "tip_site.views.site_outputs:SiteOutputs"
 
 
 def dirty_notice_as_info(record: logging.LogRecord) -> bool:
@@ -374,7 +374,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         assert self.site is not None
         if self.alongside is None:
             self.alongside = InThisProcess()
-        self.alongside.start(OUTPUTS, SiteOutputs, without_bodies(self.site), dict(self.rendered))
+        self.alongside.start(OUTPUTS, SITE_OUTPUTS, self.site.without_bodies(), dict(self.rendered))
         return env
 
     def _env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

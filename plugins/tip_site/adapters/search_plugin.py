@@ -18,13 +18,14 @@ from mkdocs.structure.pages import Page
 
 from tip_site.bundles import join_parts
 from tip_site.alongside import Alongside, InThisProcess
-from tip_site.search.indexer import RenderedPage, SiteIndexer
+from tip_site.search.rendered_page import RenderedPage
 from tip_site.views.search.filters import SearchFilters, search_filters
 from tip_site.views.search.keywords import search_keywords
 
 ASSETS = Path(__file__).resolve().parents[1] / "search" / "assets"
 # The dialog's script (the stemmer first, then the code that uses it) and styles, loaded when a
 # visitor first opens search (by overrides/assets/tip/search-button.js, in the site's script bundle).
+SITE_INDEXER = "tip_site.search.indexer:SiteIndexer"  # run by the helper process: the build need not import it
 DIALOG_SCRIPT = ("assets/tip/search.js", ("english_stemmer.js", "search.js"))
 DIALOG_STYLE = ("assets/tip/search.css", ("search.css",))
 
@@ -56,7 +57,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # Pages are indexed on the other core while MkDocs renders (tip_site/alongside.py), where
         # tip-content has started its helper process; tip-content waits for it before publishing.
         self.alongside = getattr(config.plugins.get("tip-content"), "alongside", None) or InThisProcess()
-        self.alongside.start("search", SiteIndexer, self._synonyms, self._filters.filters, Path(config.site_dir))
+        self.alongside.start("search", SITE_INDEXER, self._synonyms, self._filters.filters, Path(config.site_dir))
         for uri, sources in (DIALOG_SCRIPT, DIALOG_STYLE):
             parts = [(f"tip_site/search/assets/{name}", (ASSETS / name).read_text(encoding="utf-8")) for name in sources]
             files.append(File.generated(config, uri, content=join_parts(parts, uri.rsplit(".", 1)[1])))

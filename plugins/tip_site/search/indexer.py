@@ -8,25 +8,12 @@ pages render. The page's text and summary are read from its HTML there too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from tip_site.search.rendered_page import RenderedPage
 from tip_site.search.page_text import first_paragraph_text, page_text
 from tip_site.search.site_index import SearchFilter, SearchPage, SiteIndex, write_files
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """A page as the build has it; its text and summary are read from the HTML where it is indexed."""
-
-    url: str
-    title: str
-    description: str  # the front matter's, or "" for the first paragraph of the HTML
-    html: str
-    headings: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
-    filters: tuple[tuple[str, str], ...] = ()
 
 
 def search_page(page: RenderedPage) -> SearchPage:

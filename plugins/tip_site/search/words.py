@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import snowballstemmer
+from functools import cache
 
 # Words too common to tell pages apart, which people type in questions ("how do I join").
 STOP_WORDS = frozenset(
@@ -19,7 +18,14 @@ STOP_WORDS = frozenset(
     "why will with would you your".split()
 )
 _WORD = re.compile(r"[^\W_]+")
-_STEMMER = snowballstemmer.stemmer("english")
+
+
+@cache
+def _stemmer():
+    """Snowball's English stemmer, made when first needed (the build itself never stems: its helper does)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
 
 
 def fold(text: str) -> str:
@@ -40,11 +46,12 @@ class Stems:
 
     def __init__(self) -> None:
         self._known: dict[str, str] = {}
+        self._stem_word = _stemmer().stemWord
 
     def __call__(self, word: str) -> str:
         stem = self._known.get(word)
         if stem is None:
-            stem = self._known[word] = _STEMMER.stemWord(word)
+            stem = self._known[word] = self._stem_word(word)
         return stem
 
     def surfaces(self) -> dict[str, list[str]]:

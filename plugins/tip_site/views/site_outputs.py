@@ -3,12 +3,11 @@
 No page needs them, so the build hands `SiteOutputs` to its helper process
 (`tip_site.alongside`), which writes the files while the theme renders the pages.
 They are made from the pages' HTML, never from the editors' Markdown: the site
-travels to the helper without the items' bodies (`without_bodies`).
+travels to the helper without the items' bodies (`Site.without_bodies`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from itertools import chain
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -20,14 +19,6 @@ from tip_site.views.feeds.files import feed_files
 from tip_site.views.feeds.stylesheet import feed_stylesheet
 from tip_site.views.newsletter_email import email_editions
 from tip_site.views.publication import Publication
-
-
-def without_bodies(site: Site) -> Site:
-    """The site with every item's Markdown body left out (three quarters of its size at 5,000 resources)."""
-    def bare(items):
-        return tuple(dataclasses.replace(item, body="") for item in items)
-
-    return dataclasses.replace(site, newsletters=bare(site.newsletters), resources=bare(site.resources), events=bare(site.events))
 
 
 class SiteOutputs:
