@@ -24,7 +24,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
-from tip_site.alongside import Alongside, HelperFailed, InThisProcess, alongside
 from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
@@ -36,6 +35,7 @@ from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.site_sections import SiteSections
 from tip_site.adapters.speedups import SpeedUps, guard, wanted
 from tip_site.adapters.staged_site import StagedSite
+from tip_site.alongside import Alongside, HelperFailed, InThisProcess, alongside
 from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.core.link_check import rewrite_source_links
@@ -153,6 +153,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.today = build_date()
         # The helper process starts now and imports what it needs while the content is checked; with
         # the speed-ups off, or where no process can be started, its work is done here.
+        if self.alongside is not None:  # one a stopped build left
+            self.alongside.abandon()
         self.alongside = alongside(helper=self.speedups.switched_on, preload=HELPER_MODULES)
         root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()

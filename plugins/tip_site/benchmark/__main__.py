@@ -129,8 +129,10 @@ def _run_size(size: int, args: argparse.Namespace, repo: Path, workdir: Path, si
             ratio = figures["ours"].seconds / figures["plain"].seconds
             cpu = figures["ours"].cpu_seconds / figures["plain"].cpu_seconds
             memory = figures["ours"].peak_mb / figures["plain"].peak_mb
+            largest = figures["ours"].largest_process_mb / max(figures["plain"].largest_process_mb, 1)
             line += (f"\n          plain {_build(figures['plain'])}"
-                     f"\n          ratio {ratio:.2f}× time, {cpu:.2f}× CPU time, {memory:.2f}× peak memory")
+                     f"\n          ratio {ratio:.2f}× time, {cpu:.2f}× CPU time, {memory:.2f}× peak memory"
+                     f" ({largest:.2f}× for the largest process)")
         print(line, flush=True)
     if args.speedups_off:
         result.off = [timed_build(ours_dir, sites / f"site-off-{size}", strict=True, extra_env={**env, "TIP_SPEEDUPS": "0"})
@@ -185,7 +187,7 @@ def _save_to_visible(project: Path, edits: int, env: dict[str, str]) -> list[obj
 
 def _build(figures: BuildFigures) -> str:
     return (f"{figures.seconds:7.2f} s  {figures.pages:6,} pages  {figures.ms_per_page:6.1f} ms/page  "
-            f"peak {figures.peak_mb:6.0f} MB  (CPU {figures.cpu_seconds:.2f} s)")
+            f"peak {figures.peak_mb:6.0f} MB, largest process {figures.largest_process_mb:4.0f} MB  (CPU {figures.cpu_seconds:.2f} s)")
 
 
 def _page_weights(sites: Path, size: int, with_plain: bool) -> dict[str, object]:

@@ -34,8 +34,9 @@ class BuildFailed(RuntimeError):
 class BuildFigures:
     seconds: float  # wall clock
     cpu_seconds: float  # user + system, of the build and every process it started
-    peak_mb: float
+    peak_mb: float  # of the whole process tree: the build and any helper process beside it
     pages: int  # HTML files written
+    largest_process_mb: float = 0.0  # of the single largest process (the kernel's figure)
 
     @property
     def ms_per_page(self) -> float:
@@ -67,7 +68,7 @@ def timed_build(project: Path, site_dir: Path, strict: bool, extra_env: dict[str
     kernel_peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     cpu = usage.ru_utime + usage.ru_stime
-    return BuildFigures(seconds, cpu, max(kernel_peak_mb, sampler.peak_mb), pages)
+    return BuildFigures(seconds, cpu, max(kernel_peak_mb, sampler.peak_mb), pages, kernel_peak_mb)
 
 
 class _TreeMemorySampler(threading.Thread):
