@@ -16,8 +16,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tip_site.bundles import join_parts
 from tip_site.alongside import Alongside, InThisProcess
+from tip_site.bundles import join_parts
 from tip_site.search.rendered_page import RenderedPage
 from tip_site.views.search.filters import SearchFilters, search_filters
 from tip_site.views.search.keywords import search_keywords

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from tip_site.search.rendered_page import RenderedPage
 from tip_site.search.page_text import first_paragraph_text, page_text
+from tip_site.search.rendered_page import RenderedPage
 from tip_site.search.site_index import SearchFilter, SearchPage, SiteIndex, write_files
 
 
