@@ -40,7 +40,6 @@ Target = Callable[..., Any] | str  # a function or class, or "module:attribute" 
 class Alongside(Protocol):
     def start(self, name: str, factory: Target, *args: Any) -> None: ...  # keep factory(*args) as `name`
     def call(self, name: str, method: str, *args: Any) -> None: ...  # `name`.method(*args)
-    def run(self, function: Target, *args: Any) -> None: ...  # function(*args), once
     def finish(self) -> None: ...  # wait until all is done; HelperFailed if any failed
     def abandon(self) -> None: ...  # the build has stopped: stop the work
 
@@ -67,9 +66,6 @@ class InThisProcess:
 
     def call(self, name: str, method: str, *args: Any) -> None:
         getattr(self._objects[name], method)(*args)
-
-    def run(self, function: Target, *args: Any) -> None:
-        resolved(function)(*args)
 
     def finish(self) -> None:
         self._objects.clear()
@@ -102,9 +98,6 @@ class InHelperProcess:
 
     def call(self, name: str, method: str, *args: Any) -> None:
         self._send(("call", name, method, args))
-
-    def run(self, function: Target, *args: Any) -> None:
-        self._send(("run", "", function, args))
 
     def _send(self, message: object) -> None:
         if not self._closed:
@@ -189,13 +182,10 @@ def main() -> int:
             try:
                 if kind == "start":
                     here.start(name, target, *args)
-                elif kind == "call":
-                    here.call(name, target, *args)
                 else:
-                    here.run(target, *args)
+                    here.call(name, target, *args)
             except Exception as error:  # noqa: BLE001 - told to the build, which stops with it
-                what = name or (target if isinstance(target, str) else getattr(target, "__qualname__", str(target)))
-                failed = f"{what}: {type(error).__name__}: {error}"
+                failed = f"{name}: {type(error).__name__}: {error}"
     except EOFError:  # the build has gone: nobody to answer
         return 1
     here.finish()

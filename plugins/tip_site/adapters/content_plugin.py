@@ -35,7 +35,7 @@ from tip_site.adapters.shared_parser import SharedParser, SharedParserPage
 from tip_site.adapters.site_sections import SiteSections
 from tip_site.adapters.speedups import SpeedUps, guard, wanted
 from tip_site.adapters.staged_site import StagedSite
-from tip_site.alongside import Alongside, HelperFailed, InThisProcess, alongside
+from tip_site.alongside import Alongside, HelperFailed, alongside
 from tip_site.core import Problem, Site
 from tip_site.core.build_date import build_date as scheduling_date
 from tip_site.core.link_check import rewrite_source_links
@@ -373,9 +373,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     @event_priority(100)  # first: other plugins' on_env send the helper work on what it gets here
     def _hand_over_outputs(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs has converted every page: the site and the HTML kept for feeds and emails go to the helper.
-        assert self.site is not None
-        if self.alongside is None:
-            self.alongside = InThisProcess()
+        assert self.site is not None and self.alongside is not None  # both made in on_config
         self.alongside.start(OUTPUTS, SITE_OUTPUTS, self.site.without_bodies(), dict(self.rendered))
         return env
 
