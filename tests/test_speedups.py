@@ -74,6 +74,7 @@ def test_a_synthetic_site_of_200_resources_is_the_same_with_speedups_on_and_off(
     filled = int(re.search(r"Speed-ups: ([\d,]+) of [\d,]+ pages from \d+ shells", used).group(1).replace(",", ""))
     assert filled > 150, used  # the shells were really used, not all proofs failed
     assert "through one Markdown parser" in used and "gc.freeze" in used and "WARNING" not in log
+    assert re.search(r"[\d,]+ pages' contents packed until rendered", used), used
 
 
 def test_the_shipped_site_is_the_same_with_speedups_on_and_off(tmp_path):
@@ -146,6 +147,53 @@ def test_per_page_values_in_a_partial_a_hook_and_a_plugin_attribute_give_the_sam
     pages = b"".join(on.values())
     for marker in (b'class="minutes"', b'class="badge"', b'class="featured"', b'class="notice"'):
         assert marker in pages, marker
+
+
+# A hook that reads other pages' HTML before they are rendered, and changes a page's HTML after
+# tip-content has packed it (adapters/packed_content.py): both must see and give the real HTML.
+OTHER_PAGES_HOOK = """\
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-200)
+def on_page_content(html, page, config, files):
+    if page.url.endswith("3/"):
+        return Markup(html + '<p class="added-late">Added after packing</p>')
+    return html
+
+
+def on_env(env, config, files):
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    config.extra["longest_page"] = max(pages, key=lambda p: (len(p.content or ""), p.url)).url
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    after = page.next_page
+    context["next_words"] = len((after.content or "").split()) if after is not None else 0
+    return context
+"""
+OTHER_PAGES_TEMPLATE = """\
+{% block footer %}
+  <p class="next-words">{{ next_words }} words next</p><p class="longest">{{ config.extra.longest_page }}</p>
+  {{ super() }}
+{% endblock %}
+"""
+
+
+def test_a_hook_reading_other_pages_html_and_changing_it_late_gives_the_same_site(tmp_path):
+    site = _site(tmp_path / "project", resources=40)
+    _extend_main(site, OTHER_PAGES_TEMPLATE)
+    (site.root / "hooks.py").write_text(OTHER_PAGES_HOOK, encoding="utf-8")
+    config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (site.root / "mkdocs.yml").write_text(config.replace("extra:\n", "hooks:\n  - hooks.py\n\nextra:\n", 1), encoding="utf-8")
+    log, on, off = _built_both_ways(site, tmp_path)
+    _assert_same(on, off)
+    assert "pages' contents packed until rendered" in _speedups_line(log)
+    pages = b"".join(on.values())
+    assert b'class="added-late"' in pages and re.search(rb'class="next-words">[1-9]\d* words next', pages)
+    assert re.search(rb'class="longest">[^<]+/</p>', pages)
 
 
 @pytest.mark.parametrize("toc", ["baselevel: 2", "permalink: \"#\"\n      baselevel: 3\n      toc_depth: 4"])

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.material_markup import valid_material_html
+from tip_site.adapters.packed_content import PackedContent
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
 from tip_site.adapters.render_cache import RenderCache, scope_of
 from tip_site.adapters.serve_errors import show_errors_in_browser, show_first_build_errors_in_browser
@@ -147,6 +148,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.set_aside = {}
         self.made_pages = None
         self.home = None
+        self.packed = PackedContent(self.speedups.packing)
         self.assembled = AssembledPages(config, assemble=self.speedups.assembly)
         if self.assembled.probe_failed:
             self.speedups.turn_off("assembly", "Assembled pages: the toc extension's headings could not be matched exactly.")
@@ -320,7 +322,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         escape_text_values(page.meta)
         return html
 
-    on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter)
+    @event_priority(-100)  # after every other plugin has the page's HTML as a string
+    def _pack_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs holds every page's HTML until it renders them all: held packed, it takes a fifth.
+        self.packed.adopt(page, html)
+        return html
+
+    on_page_content = CombinedEvent(_complete_content, _release_markdown, _escape_front_matter, _pack_content)
 
     @event_priority(100)  # first: the page as its template rendered it, proved (rendering_proof.py)
     def _prove_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -330,7 +338,12 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_policy(valid_material_html(output))
 
-    on_post_page = CombinedEvent(_prove_page, _add_policy)
+    @event_priority(-100)
+    def _repack_content(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.packed.close(page)  # written: the page's HTML is held packed again
+        return output
+
+    on_post_page = CombinedEvent(_prove_page, _add_policy, _repack_content)
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -350,14 +363,23 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.sections = SiteSections(nav, files, self.config.menu)
         return nav
 
+    @event_priority(100)  # first: the page's HTML is read unpacked while it is rendered
+    def _unpack_content(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        self.packed.open(page)
+        return context
+
     @event_priority(-100)  # last: the context is complete, as the template will get it
-    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+    def _prove_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         return self.proof.on_page_context(context, page)
+
+    on_page_context = CombinedEvent(_unpack_content, _prove_context)
 
     @event_priority(100)  # first: pages rendered again are written before other plugins look at the site
     def _prove_and_report(self, *, config: MkDocsConfig) -> None:
         self.proof.on_post_build()
-        log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages))
+        if self.packed.failure:
+            self.speedups.turn_off("packing", self.packed.failure)
+        log.info(self.speedups.report(self.page_shells, self.shared_nav, self.proof, self.shared_pages, self.packed.pages))
         log.debug(self.page_shells.report())
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
@@ -374,7 +396,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def _hand_over_outputs(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs has converted every page: the site and the HTML kept for feeds and emails go to the helper.
         assert self.site is not None and self.alongside is not None  # both made in on_config
-        self.alongside.start(OUTPUTS, SITE_OUTPUTS, self.site.without_bodies(), dict(self.rendered))
+        self.alongside.start(OUTPUTS, SITE_OUTPUTS, self.site.without_bodies(), _utf8(self.rendered))
         return env
 
     def _env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -399,3 +421,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return env
 
     on_env = CombinedEvent(_hand_over_outputs, _env)
+
+
+def _utf8(rendered: dict[str, str]) -> dict[str, bytes]:
+    """The pages' HTML as SiteOutputs takes it (views/site_outputs.py), without importing it here."""
+    return {uri: html.encode("utf-8") for uri, html in rendered.items()}

@@ -27,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
+from tip_site.adapters.packed_content import INSTANCE_KEYS
+
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
 SAMPLE_EVERY = 25
@@ -41,7 +43,7 @@ _STANDARD_CONTEXT = frozenset({
 _STANDARD_PAGE = frozenset({
     "file", "title", "children", "parent", "previous_page", "next_page", "_Page__active", "update_date",
     "canonical_url", "abs_url", "edit_url", "markdown", "_title_from_render", "content", "toc", "meta",
-    "present_anchor_ids", "links_to_anchors", "_parser",
+    "present_anchor_ids", "links_to_anchors", "_parser", *INSTANCE_KEYS,
 })
 _BY_VALUE = (str, int, float, bool, type(None), dt.date)
 

@@ -2,8 +2,8 @@
 
 The speed-ups lean on MkDocs' and Material's internals: pages filled in from
 shells (page_shells.py), assembled pages and one shared Markdown parser
-(assembled_pages.py, shared_parser.py), shared navigation (shared_nav.py) and
-`gc.freeze`. All of them go off together with `speedups: false` under
+(assembled_pages.py, shared_parser.py), shared navigation (shared_nav.py),
+page contents packed until rendered (packed_content.py) and `gc.freeze`. All of them go off together with `speedups: false` under
 `tip-content` in mkdocs.yml, or TIP_SPEEDUPS=0 in the environment (which wins),
 and the site is then rendered by MkDocs and Material alone: the reference the
 tests and the run-time proofs compare against. Each part also turns itself off,
@@ -42,6 +42,7 @@ class SpeedUps:
     nav: bool
     assembly: bool
     gc_freeze: bool
+    packing: bool = False  # page contents held compressed until rendered (packed_content.py)
     not_used: list[str] = field(default_factory=list)  # "why" sentences for the build log
     switched_on: bool = True  # false: `speedups: false` or TIP_SPEEDUPS=0
 
@@ -49,7 +50,7 @@ class SpeedUps:
     def all(cls, on: bool) -> "SpeedUps":
         # Assembled pages are not switched: their editor's text is sanitised apart from our parts,
         # and the off switch must not change what a page shows (the heading probe guards them).
-        return cls(on, on, on, True, on, switched_on=on)
+        return cls(on, on, on, True, on, packing=on, switched_on=on)
 
     def turn_off(self, part: str, why: str) -> None:
         if getattr(self, part):
@@ -58,9 +59,9 @@ class SpeedUps:
 
     @property
     def any(self) -> bool:
-        return self.shells or self.parser or self.nav or self.gc_freeze
+        return self.shells or self.parser or self.nav or self.gc_freeze or self.packing
 
-    def report(self, shells, nav, proof, parser_pages: int) -> str:
+    def report(self, shells, nav, proof, parser_pages: int, packed_pages: int = 0) -> str:
         """One INFO line: what was used, how much, and why any part was not."""
         if not self.switched_on:
             text = f"Speed-ups off (speedups: false or {ENVIRONMENT_VARIABLE}=0): every page rendered by MkDocs and the theme"
@@ -80,6 +81,8 @@ class SpeedUps:
             used.append("assembled pages")
         if self.gc_freeze:
             used.append("gc.freeze")
+        if self.packing:
+            used.append(f"{packed_pages:,} pages' contents packed until rendered")
         text = "Speed-ups: " + ("; ".join(used) if used else "none")
         if proof.proved:
             text += f"; {proof.proved:,} pages proved against the theme's rendering"

@@ -220,9 +220,10 @@ class Site:
 
     def without_bodies(self) -> "Site":
         """The site with every item's Markdown body left out: what is made from the rendered pages
-        (feeds, emails) needs none, and bodies are three quarters of its size at 5,000 resources."""
+        (feeds, emails) needs none, and bodies are three quarters of its size at 5,000 resources.
+        The lines of front-matter fields (for the check's messages) are left out too."""
         def bare(items):
-            return tuple(replace(item, body="") for item in items)
+            return tuple(replace(item, body="", source=replace(item.source, field_lines=())) for item in items)
 
         return replace(self, newsletters=bare(self.newsletters), resources=bare(self.resources), events=bare(self.events))
 

@@ -69,7 +69,7 @@ def _event_page(site: Site, event: Event, today: dt.date, site_url: str | None) 
         details.append(f"<li><strong>Joining online:</strong> {escape(joining, quote=False)}{_join_link(event)}</li>")
     parts += [
         Html("<ul>\n" + "\n".join(details) + "\n</ul>"),
-        EditorMarkdown(event.body.strip()),
+        EditorMarkdown(event.body, trim=None),
         Heading(2, "Add to your calendar"),
         Html(calendar_links(site, uri, site_url, event.groups)),
         Html(f'<p><a href="{href(uri, EVENTS_URI)}">All meetings and events</a></p>'),

@@ -12,7 +12,7 @@ renders to the same HTML: tests/test_assembled_pages.py checks it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import Callable, Union
 
 from tip_site.views.markdown_text import text
 
@@ -38,19 +38,50 @@ class Html:
     html: str
 
 
+class LaterHtml:
+    """Block-level HTML written only when the page is put together (or written out as Markdown).
+
+    For the lists of cards on the library's pages and under each resource: made when the pages
+    are, they were held all at once from the check to the build (51 MB at 5,000 resources).
+    """
+
+    __slots__ = ("_write",)
+
+    def __init__(self, write: Callable[[], str]) -> None:
+        self._write = write
+
+    @property
+    def html(self) -> str:
+        return self._write()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (Html, LaterHtml)) and self.html == other.html
+
+    def __hash__(self) -> int:
+        return hash(self.html)
+
+    def __repr__(self) -> str:
+        return f"LaterHtml({self._write!r})"
+
+
 @dataclass(frozen=True)
 class EditorMarkdown:
     """Markdown an editor wrote: rendered by Python-Markdown, its links checked and rewritten by MkDocs."""
 
-    markdown: str
+    written: str  # as the item holds it: trimmed only when read, so no trimmed copy waits with the page
     within: str = ""  # if given, the class of a <div> around it
+    trim: str | None = ""  # the characters `markdown` trims from both ends (None: white space; "": none)
+
+    @property
+    def markdown(self) -> str:
+        return self.written.strip(self.trim)
 
     def wrapped(self, html: str) -> str:
         """The rendered Markdown inside its <div>, as md_in_html writes one."""
         return f'<div class="{self.within}">\n{html}\n</div>' if self.within else html
 
 
-Part = Union[Heading, Html, EditorMarkdown]
+Part = Union[Heading, Html, LaterHtml, EditorMarkdown]
 
 
 @dataclass(frozen=True)
@@ -82,7 +113,7 @@ class AssembledPage:
 def _as_markdown(part: Part) -> str:
     if isinstance(part, Heading):
         return "#" * part.level + " " + text(part.text)
-    if isinstance(part, Html):
+    if isinstance(part, (Html, LaterHtml)):
         return part.html
     if part.within:
         return f'<div class="{part.within}" markdown>\n\n{part.markdown.strip(chr(10))}\n\n</div>'

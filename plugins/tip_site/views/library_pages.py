@@ -10,11 +10,12 @@ Paged lists are left out of the site search: they repeat what resource pages say
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from typing import Callable
 
 from tip_site.core.model import Resource, Site
-from tip_site.views.generated_page import AssembledPage, Heading, Html
+from tip_site.views.generated_page import AssembledPage, Heading, Html, LaterHtml
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_facets import Facet, FacetValue, facets
 from tip_site.views.markdown_text import front_matter
@@ -48,8 +49,8 @@ def library_pages(site: Site, page_size: int = PAGE_SIZE) -> list[AssembledPage]
             pages.append(_index_page(site, chunk, len(everything), page_size))
         else:
             head = front_matter(title=f"Resource library, page {number}", search={"exclude": True})
-            body = _listing(site, uri, chunk, len(everything), number, library_page_uri, page_size)
-            pages.append(AssembledPage(uri, head, (Heading(1, "Resource library"), Html(body)), shares_shell=True))
+            body = LaterHtml(partial(_listing, site, uri, chunk, len(everything), number, library_page_uri, page_size))
+            pages.append(AssembledPage(uri, head, (Heading(1, "Resource library"), body), shares_shell=True))
     for facet in facets(site):
         for value in facet.values:
             pages += _facet_value_pages(site, facet, value, page_size)
@@ -159,6 +160,6 @@ def _facet_value_pages(site: Site, facet: Facet, value: FacetValue, page_size: i
         pages.append(AssembledPage(uri, head, (
             Heading(1, value.name),
             Html(f'<p class="tip-facet-page__context">{escape(facet.label)} · <a href="{href(uri, LIBRARY_URI)}">All resources in the library</a></p>'),
-            Html(_listing(site, uri, chunk, len(chosen), number, lambda n, f=facet.key, v=value.id: facet_uri(f, v, n), page_size)),
+            LaterHtml(partial(_listing, site, uri, chunk, len(chosen), number, partial(facet_uri, facet.key, value.id), page_size)),
         ), shares_shell=True))
     return pages

@@ -78,7 +78,7 @@ def issue_page(site: Site, issue: Newsletter) -> AssembledPage:
             "<li>To print this issue or save it as a PDF, use your browser's Print command.</li>\n"
             "</ul>\n</nav>"
         ),
-        EditorMarkdown(issue.body.strip("\n"), within=BODY_CLASS),
+        EditorMarkdown(issue.body, within=BODY_CLASS, trim="\n"),
         Heading(2, "Groups and priorities in this issue"),
         Html(
             "<ul>\n<li>Groups: "

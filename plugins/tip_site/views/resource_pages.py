@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from urllib.parse import urlsplit
 
 from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.model import Attachment, Resource, Site
-from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, Part
+from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, LaterHtml, Part
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_text import extension_of, file_size, file_type, long_date
 from tip_site.views.markdown_text import front_matter
@@ -37,12 +38,13 @@ def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> Asse
                  f'Go to the resource on {escape(host)}</a></p>'),
             Html("<p>This link takes you to another website, which may work differently from this one.</p>"),
         ]
-    if resource.body.strip():
-        parts += [Heading(2, "About this resource"), EditorMarkdown(resource.body.strip())]
+    if resource.body and not resource.body.isspace():
+        parts += [Heading(2, "About this resource"), EditorMarkdown(resource.body, trim=None)]
     parts += [Heading(2, "Groups and priorities"), Html(_links_to_partnership(site, resource, uri))]
     if related:
         # Not in feeds: the list changes as other resources come, and the item would change with it.
-        parts += [Heading(2, "Related resources"), Html(card_list_html(site, list(related), uri, in_feeds=False))]
+        cards = LaterHtml(partial(card_list_html, site, list(related), uri, in_feeds=False))
+        parts += [Heading(2, "Related resources"), cards]
     return AssembledPage(uri, front_matter(title=resource.title, description=resource.summary, content_note=resource.content_note), tuple(parts), shares_shell=True)
 
 

@@ -22,11 +22,15 @@ from tip_site.views.publication import Publication
 
 
 class SiteOutputs:
-    """The site and its pages' converted HTML (by source uri; "" for pages no output needs)."""
+    """The site and its pages' converted HTML (by source uri; "" for pages no output needs).
 
-    def __init__(self, site: Site, rendered: Mapping[str, str]) -> None:
+    The HTML may come as UTF-8 bytes, as the build sends it: pickled as str, each page's content string
+    would keep a UTF-8 copy of itself in the build for as long as MkDocs holds the page.
+    """
+
+    def __init__(self, site: Site, rendered: Mapping[str, str | bytes]) -> None:
         self.site = site
-        self.rendered = rendered
+        self.rendered = {uri: html.decode("utf-8") if isinstance(html, bytes) else html for uri, html in rendered.items()}
 
     def write_feeds_and_calendars(self, publication: Publication, site_dir: str) -> None:
         """Every feed (with the HTML the site shows), calendar and the feeds' stylesheet, under `site_dir`."""

@@ -124,6 +124,11 @@
   function indexFile(path) { return fetchJson(new URL(path, indexUrl).href); }
 
   function load() {
+    // The header's button asked for the manifest as it loaded this script (search-button.js).
+    if (!manifest && box.tipManifest && !cache[manifestUrl.href]) {
+      var early = cache[manifestUrl.href] = box.tipManifest;
+      early.catch(function () { if (cache[manifestUrl.href] === early) delete cache[manifestUrl.href]; });
+    }
     manifest = manifest || fetchJson(manifestUrl.href).then(function (index) {
       setUpFilters(index);
       return index;

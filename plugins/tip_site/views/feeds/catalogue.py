@@ -117,9 +117,17 @@ def feed_links_by_page(site: Site, site_name: str) -> dict[str, tuple[FeedLink, 
     relevant.update({newsletter_uri(n): [site_feed, newsletter_feed] for n in site.newsletters})
     for item_uri, groups in [*((resource_uri(r), r.groups) for r in site.resources), *((event_uri(e), e.groups) for e in site.events)]:
         relevant[item_uri] = [site_feed, *(by_group[g] for g in groups if g in by_group)]
-    links = {uri: [link for feed in chosen for link in _links(feed, site_name)] for uri, chosen in relevant.items()}
-    links[""] = _links(site_feed, site_name)
+    shared: dict[tuple[str, ...], tuple[FeedLink, ...]] = {}  # pages with the same feeds share one tuple
+
+    def links_for(chosen: list[FeedSpec]) -> tuple[FeedLink, ...]:
+        key = tuple(feed.rss_path for feed in chosen)
+        if key not in shared:
+            shared[key] = tuple(link for feed in chosen for link in _links(feed, site_name))
+        return shared[key]
+
+    links = {uri: links_for(chosen) for uri, chosen in relevant.items()}
+    links[""] = links_for([site_feed])
     for calendar in site_calendars(site):
-        links.setdefault(calendar.page_uri, list(links[""]))
-        links[calendar.page_uri].append(FeedLink(calendar.path, CALENDAR_TYPE, f"{site_name}: {calendar.title} (calendar)"))
-    return {uri: tuple(page_links) for uri, page_links in links.items()}
+        calendar_link = FeedLink(calendar.path, CALENDAR_TYPE, f"{site_name}: {calendar.title} (calendar)")
+        links[calendar.page_uri] = (*links.get(calendar.page_uri, links[""]), calendar_link)
+    return links
