@@ -132,6 +132,21 @@ def test_search_works_under_the_sites_content_security_policy(page, real_site_ur
     assert page.evaluate("window.cspViolations") == []
 
 
+def test_keys_typed_while_search_is_still_arriving_go_to_the_search_not_to_the_theme(page, real_site_url):
+    """A quick typist's "n" and "p" (the theme's next and previous page) are part of the query, not a page turn."""
+    page.goto(real_site_url)
+    start = page.url
+    page.evaluate("""() => {
+        document.querySelector("#tip-search button").click();  // the dialog's script is still to come
+        for (const key of ["s", "u", "p", "x", "Backspace", "n"]) {
+            document.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        }
+    }""")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    expect(dialog.get_by_role("searchbox", name="Search for")).to_have_value("supn")
+    assert page.url == start
+
+
 def test_enter_and_the_arrow_keys_move_between_the_search_box_and_the_results(page, real_site_url):
     page.goto(real_site_url)
     page.keyboard.press("/")

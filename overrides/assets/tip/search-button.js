@@ -55,7 +55,12 @@
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (opening) {
-      if (event.key.length === 1) { typed += event.key; event.preventDefault(); }
+      // Kept for the dialog, and kept from the theme's own shortcuts ("n" and "p" turn the page).
+      if (event.key.length === 1) typed += event.key;
+      else if (event.key === "Backspace") typed = typed.slice(0, -1);
+      else return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
       return;
     }
     if (event.key !== "/") return;

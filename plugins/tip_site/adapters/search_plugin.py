@@ -12,7 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -79,6 +79,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.alongside.call("search", "add", RenderedPage(page.url, str(title), description, html, headings, keywords, filters))
         return html
 
+    @event_priority(110)  # before tip-content hands the feeds over: the helper finishes the index first
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # MkDocs has read every page: the index's last files are written while the theme renders them.
         if self.alongside is not None:

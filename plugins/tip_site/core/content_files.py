@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -82,7 +83,8 @@ def _field_line(source: MarkdownSource, name: str) -> int:
 
 def _source(source: MarkdownSource) -> Source:
     """Where an item comes from, with the file line of each of its front-matter fields."""
-    lines = tuple((key, line + 1) for key, line in source.front_matter.key_lines.items())
+    # Field names interned: thousands of items share one "title", not one copy each.
+    lines = tuple((sys.intern(key), line + 1) for key, line in source.front_matter.key_lines.items())
     return Source(source.path, source.body_line, lines)
 
 

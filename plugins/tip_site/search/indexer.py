@@ -25,7 +25,7 @@ class SiteIndexer:
     """The index of one build, written under `site_dir` as pages come."""
 
     def __init__(self, synonyms: dict[str, list[str]], filters: Iterable[SearchFilter], site_dir: Path) -> None:
-        self.index = SiteIndex(synonyms, filters)
+        self.index: SiteIndex | None = SiteIndex(synonyms, filters)
         self.site_dir = Path(site_dir)
         self._folders: set[Path] = set()
 
@@ -35,3 +35,4 @@ class SiteIndexer:
 
     def finish(self) -> None:
         write_files(self.index.files(), self.site_dir, self._folders)
+        self.index = None  # written: its memory is free for the feeds and emails, made next
