@@ -3,8 +3,9 @@
 The speed-ups lean on MkDocs' and Material's internals: pages filled in from
 shells (page_shells.py), assembled pages and one shared Markdown parser
 (assembled_pages.py, shared_parser.py), shared navigation (shared_nav.py),
-page contents packed until rendered (packed_content.py) and `gc.freeze`. All of them go off together with `speedups: false` under
-`tip-content` in mkdocs.yml, or TIP_SPEEDUPS=0 in the environment (which wins),
+page contents packed until rendered (packed_content.py) and `gc.freeze`. All
+of them go off together with `speedups: false` under `tip-content` in
+mkdocs.yml, or TIP_SPEEDUPS=0 in the environment (which wins),
 and the site is then rendered by MkDocs and Material alone: the reference the
 tests and the run-time proofs compare against. Each part also turns itself off,
 with an INFO line saying why, where the installed engine or the site's settings
