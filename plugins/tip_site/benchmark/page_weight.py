@@ -86,10 +86,10 @@ class Browser:
         return self._weigh(requested)
 
     def search(self, query: str, visits: int = 5) -> SearchWeight:
-        """Open the home page, then search for `query` as a quick typist would: click, type at once.
+        """Open the home page, click the search button and enter `query` as soon as the box is there.
 
-        Each of the `visits` starts with nothing cached; the keys typed while the dialog's
-        script arrives are kept for it (search-button.js). The weights are the first visit's.
+        Each of the `visits` starts with nothing cached. Timed from the click until the results
+        of the whole query are on screen. The weights are the first visit's.
         """
         seconds, tool_seconds, first = [], [], None
         for _ in range(visits):
@@ -101,11 +101,13 @@ class Browser:
             page.goto(self.base_url, wait_until="networkidle")
             at_load = [url for url in requested if _is_search(url)]
             requested.clear()
-            page.evaluate(_TIMER)
+            page.evaluate(_TIMER, query)
             results = page.get_by_role("dialog").get_by_role("list", name="Search results").get_by_role("listitem")
             start = time.perf_counter()
             page.get_by_role("button", name="Search").first.click()
-            page.keyboard.type(query)
+            page.get_by_role("searchbox").wait_for()  # the dialog is there, its search box focused
+            page.keyboard.insert_text(query)  # the whole query at once, as a paste or a phone's suggestion gives it
+            page.locator("dialog [role=status]", has_text=f"for \u201c{query}\u201d").wait_for()
             results.first.wait_for()
             tool_seconds.append(time.perf_counter() - start)
             seconds.append(page.evaluate("window.tipTimer.first - window.tipTimer.click") / 1000)
@@ -131,12 +133,15 @@ class Browser:
         return Weight(tuple(sorted(ours)), sum(ours.values()), tuple(sorted(set(others))))
 
 
-# In the page: when the click came, and when the first result's link was in the results list.
-_TIMER = """() => {
+# In the page: when the click came, and when the results of the whole query were on screen
+# (results for part of it, as a typist sees on the way, do not count).
+_TIMER = """query => {
   window.tipTimer = {};
   document.addEventListener("click", () => { window.tipTimer.click = window.tipTimer.click || performance.now(); }, true);
   new MutationObserver((changes, observer) => {
-    if (document.querySelector('dialog ol[aria-label="Search results"] li a')) {
+    const status = document.querySelector("dialog [role=status]");
+    if (status && status.textContent.includes("for \u201c" + query + "\u201d")
+        && document.querySelector('dialog ol[aria-label="Search results"] li a')) {
       window.tipTimer.first = performance.now();
       observer.disconnect();
     }
