@@ -428,6 +428,8 @@
       return Promise.all([candidates(index, queryWords, matched), chosen.length ? loadFilters() : null]);
     }).then(function (outcome) {
       if (number !== searches) return; // a newer query replaced this one
+      // A newer query was typed meanwhile: it shows next, and this one fetches no pages for it.
+      if (waiting !== null) return;
       list.replaceChildren();
       if (outcome === null) {
         more.hidden = true;
