@@ -82,6 +82,7 @@ def test_a_quick_benchmark_run_prints_build_and_page_weight_figures(tmp_path):
     assert "other hosts" not in out
     # Save to visible in mkdocs serve, with and without --dirty (which strict: true must not refuse).
     assert re.search(rf"save to visible in mkdocs serve: median {number} s of 2 edits", out), out
+    assert re.search(rf"save to visible in mkdocs serve, saved while the whole site rebuilds: median {number} s of 2 edits", out), out
     assert re.search(rf"save to visible in mkdocs serve --dirty: median {number} s of 2 edits", out), out
     # The speed-ups off, and one `mkdocs serve` process's memory over its rebuilds.
     assert re.search(rf"speed-ups off, build 1: +{number} s", out), out

@@ -27,6 +27,7 @@ from tip_site.adapters.assembled_pages import AssembledPages
 from tip_site.adapters.material_markup import valid_material_html
 from tip_site.adapters.packed_content import PackedContent
 from tip_site.adapters.page_shells import SHELL_TEMPLATE, PageShells
+from tip_site.adapters.quick_preview import OFF_SWITCH, QuickPreview, Superseded
 from tip_site.adapters.render_cache import RenderCache, scope_of
 from tip_site.adapters.serve_errors import show_errors_in_browser, show_first_build_errors_in_browser
 from tip_site.adapters.serve_livereload import allow_live_reload
@@ -120,8 +121,10 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.is_serve = command == "serve"
         self.is_dirty = dirty
         self.staged = StagedSite()
-        if self.is_serve and not os.environ.get("TIP_SERVE_FULL_RENDER"):  # the off switch
+        if self.is_serve and not os.environ.get(OFF_SWITCH):  # the off switch
             self.render_cache = RenderCache()
+        # A saved item's page shows first, the whole site after (quick_preview.py).
+        self.quick = QuickPreview(on=self.is_serve and not dirty and not os.environ.get(OFF_SWITCH) and _speedups_wanted(self.config.speedups))
         if self.is_serve:  # a content error in the first build shows in the browser too
             show_first_build_errors_in_browser(lambda: self.content_problems)
         if dirty:
@@ -131,6 +134,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Objects a previous build kept out of the collector's way may go now.
         gc.unfreeze()
+        root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
+        self._quick().build_starts(config, root)
         if self.is_serve:  # the previous rebuild's pages go before this one loads: memory stays flat
             gc.collect()
         try:
@@ -158,7 +163,6 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.alongside is not None:  # one a stopped build left
             self.alongside.abandon()
         self.alongside = alongside(helper=self.speedups.switched_on, preload=HELPER_MODULES)
-        root = self.root = Path(config.config_file_path).resolve().parent  # `-f` may give a relative path
         docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
         # Exactly the check's validation, before MkDocs writes anything: on any error the
         # build stops with the check's messages (the content file and line, never a generated page).
@@ -179,7 +183,8 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         else:
             self.site, self.made_pages = result.site, result.live_pages
         self.banners = preview_banners(self.site, self.today)
-        if self.config.staged_build and not self.is_serve and not getattr(self, "is_dirty", False):
+        # In `serve`, pages shown first stay in view while the whole site is rebuilt: staged there too.
+        if self.config.staged_build and (not self.is_serve or self._quick().on) and not getattr(self, "is_dirty", False):
             self._staged().begin(config)
         if self.speedups.gc_freeze:
             gc.freeze()  # the content lives until the build ends (see on_env)
@@ -190,11 +195,25 @@ class ContentPlugin(BasePlugin[ContentConfig]):
             self.staged = StagedSite()
         return self.staged
 
+    def _quick(self) -> QuickPreview:
+        if not hasattr(self, "quick"):  # on_startup is not called when MkDocs is driven as a library
+            self.quick = QuickPreview(on=False)
+        return self.quick
+
+    def _check_superseded(self) -> None:
+        if self._quick().superseded():
+            raise Superseded()
+
+    @event_priority(-95)  # once every plugin has finished, before the site is published
+    def _remember_build(self, *, config: MkDocsConfig) -> None:
+        self._quick().build_ends(config, self._files, self._nav, self.proof.env, self)
+
     @event_priority(-100)  # after every other plugin has written its files
     def _publish_site(self, *, config: MkDocsConfig) -> None:
         self._staged().publish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._quick().build_failed(error)
         if self.alongside is not None:
             self.alongside.abandon()
             self.alongside = None
@@ -242,11 +261,16 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         self.source_uris = source_uris(self.site)
         self.page_sources = page_sources(self.site)
         self.docs_prefix = Path(config.docs_dir).resolve().relative_to(self.root).as_posix() + "/"
+        self._files = files
         return files
+
+    def on_shutdown(self) -> None:
+        self._quick().shutdown()  # a whole rebuild under way stops and removes its staging folder
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # A failed rebuild shows its problems in the browser instead of leaving it waiting.
         server.builder = show_errors_in_browser(server.builder, server.root, lambda: self.content_problems)
+        server.builder = self._quick().wrap(server, server.builder)  # a saved item's page first, then the whole site
         allow_live_reload(server)  # its injected script, under the pages' Content-Security-Policy
         return server
 
@@ -271,6 +295,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
                 file.inclusion = InclusionLevel.DRAFT
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self._check_superseded()
         source = self.page_sources.get(page.file.src_uri)
         if source is not None:
             markdown = rewrite_source_links(
@@ -336,6 +361,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
 
     @event_priority(-100)  # after every other plugin has changed the page
     def _add_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._check_superseded()
         return with_policy(valid_material_html(output))
 
     @event_priority(-100)
@@ -356,6 +382,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.render_cache is not None:  # links in converted pages resolve against these
             config_text = Path(config.config_file_path).read_text(encoding="utf-8")
             self.render_cache.begin(scope_of([f.src_uri for f in files.documentation_pages()], config_text))
+        self._nav = nav
         nav_links = NavLinks(nav)
         self.proof = RenderingProof(config)
         self.shared_nav = SharedNav(nav, nav_links, self.proof if self.speedups.nav else None)
@@ -384,7 +411,7 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         if self.render_cache is not None:
             log.debug("%d pages reused from the previous rebuild's conversion", len(self.render_cache.reused))
 
-    on_post_build = CombinedEvent(_prove_and_report, _finish_alongside, _publish_site)
+    on_post_build = CombinedEvent(_prove_and_report, _finish_alongside, _remember_build, _publish_site)
 
     @property
     def outputs(self) -> Alongside:
@@ -421,6 +448,13 @@ class ContentPlugin(BasePlugin[ContentConfig]):
         return env
 
     on_env = CombinedEvent(_hand_over_outputs, _env)
+
+
+def _speedups_wanted(configured: bool) -> bool:
+    try:
+        return wanted(configured)
+    except ValueError:  # on_config stops the build with the message
+        return False
 
 
 def _utf8(rendered: dict[str, str]) -> dict[str, bytes]:

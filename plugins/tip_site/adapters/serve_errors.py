@@ -22,6 +22,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
+from tip_site.adapters.quick_preview import Superseded
 from tip_site.core.problems import Problem
 from tip_site.views.content_security import with_policy
 
@@ -51,6 +52,8 @@ def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_p
         mkdocs_log.addHandler(collect)
         try:
             builder()
+        except Superseded:  # not a failure: a newer save starts the next rebuild at once
+            raise
         except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
             page = error_page(content_problems(), [*collect.messages, str(error)])
             write_everywhere(Path(site_dir), page)

@@ -33,6 +33,7 @@ class SaveToVisible:
     seconds: list[float]
     dirty: bool
     cpu_seconds: list[float]
+    pause: float = 1.0  # between seeing one edit and saving the next
 
     @property
     def median(self) -> float:
@@ -43,8 +44,14 @@ class SaveToVisible:
         return statistics.median(self.cpu_seconds) if self.cpu_seconds else float("nan")
 
 
-def measure(project: Path, edits: int = 5, dirty: bool = False, extra_env: dict[str, str] | None = None) -> SaveToVisible:
-    """Start `mkdocs serve` in `project`, edit one resource `edits` times, time each until it shows."""
+def measure(
+    project: Path, edits: int = 5, dirty: bool = False, extra_env: dict[str, str] | None = None, pause: float = 1.0,
+) -> SaveToVisible:
+    """Start `mkdocs serve` in `project`, edit one resource `edits` times, time each until it shows.
+
+    `pause`: seconds between seeing one edit and saving the next (1 s: an editor at work; longer,
+    and the save may land while the whole site is being rebuilt behind the page shown first).
+    """
     resource = sorted((project / "content" / "resources").glob("*.md"))[0]
     page = f"library/{resource.stem}/"  # synthetic resources' ids are their file names
     original = resource.read_text(encoding="utf-8")
@@ -59,7 +66,7 @@ def measure(project: Path, edits: int = 5, dirty: bool = False, extra_env: dict[
         _wait(lambda: _get(url + page) is not None, START_TIMEOUT, server, project, "mkdocs serve to start")
         for number in range(1, edits + 1):
             words = f"Edited for the benchmark, save number {number} at {time.time_ns()}."
-            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            time.sleep(pause)
             started, cpu_before = time.perf_counter(), _cpu_seconds(server.pid)
             resource.write_text(original + f"\n{words}\n", encoding="utf-8")
             _wait(lambda: words in (_get(url + page) or ""), EDIT_TIMEOUT, server, project, f"edit {number} to show")
@@ -75,7 +82,7 @@ def measure(project: Path, edits: int = 5, dirty: bool = False, extra_env: dict[
             server.wait()
         log.close()
         resource.write_text(original, encoding="utf-8")
-    return SaveToVisible(times, dirty, cpu)
+    return SaveToVisible(times, dirty, cpu, pause)
 
 
 def _cpu_seconds(pid: int) -> float | None:

@@ -48,7 +48,7 @@ def event_line(site: Site, event: Event, from_uri: str) -> str:
     )
 
 
-def _event_page(site: Site, event: Event, today: dt.date, site_url: str | None) -> AssembledPage:
+def event_page(site: Site, event: Event, today: dt.date, site_url: str | None) -> AssembledPage:
     uri = event_uri(event)
     parts: list[Part] = [Heading(1, event.title), Html(f"<p>{escape(event.summary, quote=False)}</p>")]
     if not is_upcoming(event, today):
@@ -111,4 +111,4 @@ def _events_index(site: Site, today: dt.date, site_url: str | None) -> Generated
 
 def event_pages(site: Site, today: dt.date, site_url: str | None = None) -> list[GeneratedPage | AssembledPage]:
     """`site_url` (the site's full address) makes the calendars' webcal: links; without it, only the files are linked."""
-    return [_events_index(site, today, site_url), *(_event_page(site, e, today, site_url) for e in site.events)]
+    return [_events_index(site, today, site_url), *(event_page(site, e, today, site_url) for e in site.events)]

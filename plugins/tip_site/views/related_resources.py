@@ -8,6 +8,7 @@ thousands stays quick to build.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Iterable
 
 from tip_site.core.model import Resource, Site
 
@@ -23,22 +24,27 @@ def _score(a: tuple[str, frozenset], b: tuple[str, frozenset]) -> tuple[int, int
     return (2 * len(a[1] & b[1]) + (a[0] == b[0]), -len(b[1] - a[1]))
 
 
-def related_resources(site: Site, how_many: int = HOW_MANY) -> dict[str, tuple[Resource, ...]]:
-    """For each resource id, up to `how_many` others: best score first; ties in the library's order of first appearance."""
+def related_resources(site: Site, how_many: int = HOW_MANY, only: Iterable[Resource] | None = None) -> dict[str, tuple[Resource, ...]]:
+    """For each resource id (of `only`, if given), up to `how_many` others: best score first; ties in
+    the library's order of first appearance."""
     buckets: dict[tuple[str, frozenset], list[Resource]] = defaultdict(list)
     for resource in site.resources:  # site order: each bucket stays in the library's order
         buckets[(resource.type, frozenset(resource.priorities))].append(resource)
     keys = list(buckets)
     position = {key: i for i, key in enumerate(keys)}
     ranked: dict[tuple[str, frozenset], list[tuple[str, frozenset]]] = {}
-    for key in keys:
-        scored = [(_score(key, other), other) for other in keys]
-        scored.sort(key=lambda s: (-s[0][0], -s[0][1], position[s[1]]))
-        ranked[key] = [other for score, other in scored if score[0] > 0]
+
+    def ranking(key: tuple[str, frozenset]) -> list[tuple[str, frozenset]]:
+        if key not in ranked:
+            scored = [(_score(key, other), other) for other in keys]
+            scored.sort(key=lambda s: (-s[0][0], -s[0][1], position[s[1]]))
+            ranked[key] = [other for score, other in scored if score[0] > 0]
+        return ranked[key]
+
     result: dict[str, tuple[Resource, ...]] = {}
-    for resource in site.resources:
+    for resource in site.resources if only is None else only:
         chosen: list[Resource] = []
-        for key in ranked[(resource.type, frozenset(resource.priorities))]:
+        for key in ranking((resource.type, frozenset(resource.priorities))):
             chosen += [r for r in buckets[key][: how_many + 1] if r.id != resource.id]
             if len(chosen) >= how_many:
                 break

@@ -21,6 +21,11 @@ def resource_pages(site: Site) -> list[AssembledPage]:
     return [_page(site, r, related[r.id]) for r in site.resources]
 
 
+def resource_page(site: Site, resource: Resource) -> AssembledPage:
+    """One resource's page, as resource_pages makes it (a preview shows a saved one first)."""
+    return _page(site, resource, related_resources(site, only=[resource])[resource.id])
+
+
 def _page(site: Site, resource: Resource, related: tuple[Resource, ...]) -> AssembledPage:
     uri = resource_uri(resource)
     parts: list[Part] = [

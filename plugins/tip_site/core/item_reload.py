@@ -1,0 +1,55 @@
+"""One saved content file read again into the site a preview already holds.
+
+`mkdocs serve` shows the saved item's page first and rebuilds the whole site
+after (adapters/quick_preview.py): this gives that first page its item, read
+with the very loader and per-file checks the whole check uses. Anything this
+cannot vouch for alone — a new or removed file, a changed id, any problem in
+the file — gives None, and the preview waits for the whole check instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from tip_site.core.content_files import load_events, load_newsletters, load_resources
+from tip_site.core.data_files import load_data
+from tip_site.core.model import Event, Newsletter, Resource, Site
+from tip_site.core.problems import Problems
+
+Item = Resource | Newsletter | Event
+
+# Each kind of item: its folder under content/, the Site field holding it, the loader and the site's order.
+_KINDS = (
+    ("resources", "resources", load_resources, lambda r: (r.title.casefold(), r.id), False),
+    ("newsletters", "newsletters", load_newsletters, lambda n: (n.year, n.quarter), True),
+    ("events", "events", load_events, lambda e: (e.start, e.id), False),
+)
+
+
+def reloaded(site: Site, root: Path, content_dir: str, path: str, docs_dir: str = "docs") -> tuple[Site, Item] | None:
+    """`site` with the item of `path` (from the project root) read again, and that item; or None (see above)."""
+    root = root.resolve()
+    content = root / content_dir
+    file = root / path
+    for folder, field, load, order, newest_first in _KINDS:
+        items = getattr(site, field)
+        old = next((item for item in items if item.source.path == path), None)
+        if old is None:
+            continue
+        if not file.is_relative_to(content / folder) or not file.is_file():
+            return None
+        problems = Problems()
+        vocabularies = load_data(content, root, problems).vocabularies
+        if field == "newsletters":
+            found = load(content, root, vocabularies, problems, docs_dir=root / docs_dir, files=[file])
+        else:
+            found = load(content, root, vocabularies, problems, files=[file])
+        if problems.errors or len(found) != 1 or found[0].id != old.id or found[0].draft != old.draft:
+            return None
+        new = found[0]
+        if getattr(new, "published", None) != getattr(old, "published", None):
+            return None  # scheduled or not, and where it stands among the others: the whole check says
+        kept = sorted((new if item is old else item for item in items), key=order, reverse=newest_first)
+        return dataclasses.replace(site, **{field: tuple(kept)}), new
+    return None
