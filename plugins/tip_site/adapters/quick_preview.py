@@ -4,22 +4,26 @@ A rebuild of the whole site takes seconds at a thousand resources, and an
 editor who saves a resource wants to see that page. So when the only change
 since the last good build is one saved resource, newsletter issue or event:
 
-1. the file is read again with the check's own loader and per-file checks
+1. a watcher of our own (inotify, through watchdog) hears of the save within
+   milliseconds; MkDocs' server, which polls every half second, follows later;
+2. the file is read again with the check's own loader and per-file checks
    (core/item_reload.py), its page made as the site makes it (views/item_page.py),
-   and rendered with the last build's configuration, navigation, templates and
-   plugins, through MkDocs' own steps for one page (`_populate_page`, `_build_page`,
-   as its `--dirty` builds do);
-2. the server is told that build is done, so open browsers reload onto the page;
-3. the whole site is rebuilt as ever, into a staging folder that replaces the
-   served one only once it is whole (adapters/staged_site.py), and browsers reload
-   again. What the preview ends on is always the whole build's site.
+   and rendered with the last good build's configuration, navigation, templates
+   and plugins, through MkDocs' own steps for one page (`_populate_page`,
+   `_build_page`, as its `--dirty` builds do), into the served folder;
+3. open browsers are told to reload, as the server tells them after a build;
+4. once no save has come for two seconds, the whole site is rebuilt as ever, in a
+   thread of its own, into a staging folder that replaces the served one only
+   once it is whole (adapters/staged_site.py); browsers then reload again. What
+   the preview ends on is always the whole build's site.
 
-A save during step 3 stops that rebuild (`Superseded`) and the next begins with
-its own step 1. Anything else (a new or removed file, data, templates, a
-problem in the file, a warning while rendering) skips steps 1 and 2.
+A save during step 4 stops that rebuild (`Superseded`) at its next page. Anything
+else (a new or removed file, data, templates, a problem in the file, a warning
+while rendering, a failed last build) skips steps 2 and 3: the browser waits for
+the whole build, as before.
 
-Proofs at run time, with today's behaviour as the fallback: the server and
-MkDocs' build module must have the parts this uses; and each quick page is
+Proofs at run time, with that behaviour as the fallback: the server and MkDocs'
+build module must have the parts this uses; and each page shown first is
 compared with the same page of the whole build that follows (when nothing else
 changed in between). Any difference turns quick pages off for the session, with
 an INFO line saying where. Off switch: TIP_SERVE_FULL_RENDER=1 (as for the render
@@ -38,14 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from tip_site.core.content_inventory import is_system_file
 from tip_site.core.item_reload import reloaded
 from tip_site.views.item_page import item_page
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
 
 OFF_SWITCH = "TIP_SERVE_FULL_RENDER"
-# After a page shown first, the whole site is rebuilt once no save has come for this long: a
-# rebuild under way slows the next page shown first (the server's file watcher lags behind it).
+# After a page shown first, the whole site is rebuilt once no save has come for this long: an
+# editor saving again and again is not slowed by rebuilds that the next save would stop.
 QUIET_SECONDS = 2.0
 # A save is a few events (opened, modified, closed) within milliseconds: it is read once they stop.
 SETTLE_SECONDS = 0.03
@@ -111,8 +116,12 @@ def _state(path: str) -> tuple[int, int] | None:
 
 
 def changed_files(seen: FileStates, touched: set[str]) -> dict[str, tuple[int, int] | None]:
-    """Of the `touched` paths, those whose state differs from `seen` (None: removed)."""
-    return {path: now for path in touched if (now := _state(path)) != seen.get(path)}
+    """Of the `touched` paths, those whose state differs from `seen` (None: removed); an editor's
+    swap and backup files, which the site never reads, do not count."""
+    return {
+        path: now for path in touched
+        if not is_system_file(os.path.basename(path)) and (now := _state(path)) != seen.get(path)
+    }
 
 
 class TouchedFiles:
