@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -218,3 +217,39 @@ def test_with_the_off_switch_every_save_waits_for_the_whole_site(tiny_site: Tiny
         wait_for(lambda: "Saved with the switch off." in get(url + "library/toolkit/"), what="the saved page")
         log = (tiny_site.root / "serve.log").read_text()
     assert "Shown first" not in log, log
+
+
+def test_a_rebuild_stopped_for_a_newer_save_is_no_failure(tmp_path: Path, caplog):
+    import logging
+
+    from tip_site.adapters.quick_preview import Superseded, _not_superseded
+    from tip_site.adapters.serve_errors import show_errors_in_browser
+
+    def stopped() -> None:
+        raise Superseded()
+
+    with pytest.raises(Superseded):
+        show_errors_in_browser(stopped, str(tmp_path), lambda: [])()
+    assert not any(tmp_path.iterdir())  # no error page: the next rebuild starts at once
+    # MkDocs logs an error for an exception in a page's step; not for this one.
+    record = logging.LogRecord("mkdocs.commands.build", logging.ERROR, __file__, 1, "Error reading page 'x.md':", None, None)
+    try:
+        raise Superseded()
+    except Superseded:
+        assert _not_superseded(record) is False
+    try:
+        raise ValueError("a real one")
+    except ValueError:
+        assert _not_superseded(record) is True
+
+
+def test_a_newer_save_stops_the_whole_rebuild_at_its_next_page():
+    quick = QuickPreview(on=True)
+    quick._server = ServerWithout()
+    assert not quick.superseded()
+    quick._server._want_rebuild = True  # the server saw files change
+    assert quick.superseded()
+    quick._server._want_rebuild = False
+    quick._stop.set()  # our watcher saw a save
+    assert quick.superseded()
+    assert not QuickPreview(on=False).superseded()
