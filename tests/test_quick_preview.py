@@ -62,7 +62,7 @@ def test_a_saved_item_is_read_again_into_the_site_it_belongs_to(tiny_site: TinyS
     ("content/events/cop-2025-q1.md", VALID_EVENT.replace("end: 2025-02-10 12:00", "end: 2025-02-10 09:00")),
     ("content/resources/new.md", SECOND.replace("id: second", "id: new")),  # a new file
     ("content/data/groups.yml", None),  # not an item
-    ("docs/about.md", None),
+    ("docs/about.md", "---\ntitle: About\ndraft: true\n---\n\n# About\n"),  # becomes a draft
 ])
 def test_what_one_file_cannot_vouch_for_alone_waits_for_the_whole_check(tiny_site: TinySite, path: str, text: str | None):
     tiny_site.with_examples()
@@ -253,3 +253,36 @@ def test_a_newer_save_stops_the_whole_rebuild_at_its_next_page():
     quick._stop.set()  # our watcher saw a save
     assert quick.superseded()
     assert not QuickPreview(on=False).superseded()
+
+
+def _whole_builds(site: TinySite) -> int:
+    return (site.root / "serve.log").read_text().count("Documentation built in")
+
+
+def test_a_saved_hand_written_page_shows_first_too(tiny_site: TinySite):
+    tiny_site.with_examples()
+    about = tiny_site.root / "docs/about.md"
+    text = about.read_text(encoding="utf-8")
+    with mkdocs_serve(tiny_site.root) as url:
+        built = _whole_builds(tiny_site)
+        about.write_text(text.replace("## Background", "Saved for the quick preview.\n\n## Background", 1), encoding="utf-8")
+        wait_for(lambda: "Saved for the quick preview." in get(url + "about/"), what="the saved page")
+        wait_for(lambda: _whole_builds(tiny_site) > built, what="the whole site rebuilt")
+        log = (tiny_site.root / "serve.log").read_text()
+    assert "Shown first, in" in log and "the page of docs/about.md" in log, log
+    assert "Quick preview is off" not in log, log
+
+
+def test_a_page_whose_title_in_the_navigation_changes_waits_for_the_whole_site(tiny_site: TinySite):
+    tiny_site.with_examples()
+    config = tiny_site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - About: about.md", "  - about.md"), encoding="utf-8")
+    about = tiny_site.root / "docs/about.md"
+    text = about.read_text(encoding="utf-8")
+    with mkdocs_serve(tiny_site.root) as url:
+        assert "About the partnership" in get(url + "library/")  # every page's navigation names it
+        about.write_text(text.replace("title: About the partnership", "title: About us", 1), encoding="utf-8")
+        wait_for(lambda: "About us" in get(url + "library/"), what="the new title in every page's navigation")
+        assert "About us" in get(url + "about/")
+        log = (tiny_site.root / "serve.log").read_text()
+    assert "Shown first" not in log, log

@@ -196,6 +196,25 @@ def test_a_hook_reading_other_pages_html_and_changing_it_late_gives_the_same_sit
     assert re.search(rb'class="longest">[^<]+/</p>', pages)
 
 
+def test_pages_the_nav_gives_no_title_take_their_own_with_speedups_on_and_off(tmp_path):
+    # MkDocs knows such a page's title (front matter or first heading) only once it has read the
+    # page, and forgets it if its Markdown is let go: the menu, navigation and <title> said "None".
+    site = _site(tmp_path / "project", resources=20)
+    config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - About: about.md\n" in config
+    (site.root / "mkdocs.yml").write_text(config.replace("  - About: about.md\n", "  - about.md\n"), encoding="utf-8")
+    (site.root / "docs" / "plain.md").write_text("# A plain page\n\nNo front matter, so its title is its heading.\n", encoding="utf-8")
+    log, on, off = _built_both_ways(site, tmp_path)
+    _assert_same(on, off)
+    for files in (on, off):
+        plain, library = files["plain/index.html"].decode(), files["library/index.html"].decode()
+        assert "<title>A plain page - " in plain and 'property="og:title" content="A plain page"' in plain
+        assert '<a href="../about/">About the partnership</a>' in library  # the header menu
+        assert re.search(r'href="\.\./about/" class="md-nav__link">\s*<span class="md-ellipsis">\s*About the partnership\s*</span>', library)
+        for page in (plain, library):
+            assert not re.search(r'>\s*None\s*<|content="None"', page)
+
+
 @pytest.mark.parametrize("toc", ["baselevel: 2", "permalink: \"#\"\n      baselevel: 3\n      toc_depth: 4"])
 def test_other_toc_settings_give_the_same_site(tmp_path, toc):
     site = _site(tmp_path / "project", resources=30)

@@ -337,7 +337,9 @@ class ContentPlugin(BasePlugin[ContentConfig]):
     def _release_markdown(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs renders every page before it writes any; their Markdown is not needed after
         # rendering, and letting it go keeps peak memory near plain MkDocs' at 5,000 resources.
-        page.markdown = None
+        # An empty string, not None: a page's title (from its front matter or first heading)
+        # is None once its Markdown is None, and the navigation and <title> would say so.
+        page.markdown = ""
         return html
 
     @event_priority(-50)  # last: other plugins read the front matter as it was written

@@ -2,12 +2,13 @@
 
 A rebuild of the whole site takes seconds at a thousand resources, and an
 editor who saves a resource wants to see that page. So when the only change
-since the last good build is one saved resource, newsletter issue or event:
+since the last good build is one saved resource, newsletter issue, event or
+hand-written page of docs/ (unless its title in the navigation changed):
 
 1. a watcher of our own (inotify, through watchdog) hears of the save within
    milliseconds; MkDocs' server, which polls every half second, follows later;
 2. the file is read again with the check's own loader and per-file checks
-   (core/item_reload.py), its page made as the site makes it (views/item_page.py),
+   (core/item_reload.py), an item's page made as the site makes it (views/item_page.py),
    and rendered with the last good build's configuration, navigation, templates
    and plugins, through MkDocs' own steps for one page (`_populate_page`,
    `_build_page`, as its `--dirty` builds do), into the served folder;
@@ -44,6 +45,7 @@ from typing import Any, Callable
 
 from tip_site.core.content_inventory import is_system_file
 from tip_site.core.item_reload import reloaded
+from tip_site.core.model import Page as DocsPage
 from tip_site.views.item_page import item_page
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
@@ -237,6 +239,7 @@ class QuickPreview:
         self._saved = threading.Event()  # set by our watcher: a file was written
         self._showing = threading.RLock()  # one page shown first at a time, by our watcher or the server
         self._shown_epoch: int | None = None  # the server's epoch of the last page shown first
+        self._refused: tuple[str, tuple[int, int]] | None = None  # the last file, as saved, not shown first
         self._closing = False
 
     # -- called by the content plugin during each build -----------------------------------
@@ -415,15 +418,18 @@ class QuickPreview:
         if path is None or now is None or path not in self._seen:
             log.debug("quick preview: %d files changed, added or removed: the whole site is rebuilt", len(changed))
             return "no"
+        if self._refused == (path, now):  # tried already (and the page may have been read): not again
+            return "no"
         states = {**self._seen, path: now}
         started = time.perf_counter()
         try:
             shown = self._render(last, Path(path), states)
         except Exception as error:  # noqa: BLE001 — the whole rebuild follows and says what is wrong
             log.info(f"The saved page could not be shown first ({type(error).__name__}: {error}): the whole site is rebuilt.")
-            return "no"
+            shown = False
         if not shown:
             log.debug("quick preview: no page shown first for %s", path)
+            self._refused = (path, now)
             return "no"
         self._shown_epoch = self._reload_browsers()
         self._seen = states
@@ -445,12 +451,18 @@ class QuickPreview:
         if found is None:
             return False
         site, item = found
-        page_source = item_page(site, item, content.today, None)
-        file = last.files.get_file_from_path(page_source.uri)
+        if isinstance(item, DocsPage):  # MkDocs reads it from docs/ itself
+            uri = item.path
+            file = last.files.get_file_from_path(uri)
+        else:
+            page_source = item_page(site, item, content.today, None)
+            uri = page_source.uri
+            file = last.files.get_file_from_path(uri)
+            if file is not None:
+                file.content_string = page_source.markdown if uri in content.banners else content.assembled.source_of(page_source)
         if file is None or file.page is None:
             return False
         content.site = site  # a later quick page sees this item as saved
-        file.content_string = page_source.markdown if page_source.uri in content.banners else content.assembled.source_of(page_source)
         file.abs_dest_path = os.path.normpath(os.path.join(self._server.root, file.dest_uri))
         import mkdocs.commands.build as build_module
         from mkdocs.structure.files import InclusionLevel
@@ -460,13 +472,16 @@ class QuickPreview:
         mkdocs_log.addHandler(warnings)
         try:
             doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            title = file.page.title
             build_module._populate_page(file.page, last.config, last.files)
+            if file.page.title != title and file.page in last.nav.pages:
+                return False  # every page's navigation shows the new title: the whole rebuild makes them
             build_module._build_page(file.page, last.config, doc_files, last.nav, last.env, excluded=file.inclusion.is_excluded())
         finally:
             mkdocs_log.removeHandler(warnings)
         if warnings.messages:  # a strict build would stop: the whole rebuild shows why
             return False
-        self._pending = _Shown(page_source.uri, Path(file.abs_dest_path).read_bytes(), states)
+        self._pending = _Shown(uri, Path(file.abs_dest_path).read_bytes(), states)
         return True
 
     def _reload_browsers(self) -> int:
