@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from tip_site.adapters.logged_warnings import LoggedWarnings
 from tip_site.core.content_inventory import is_system_file
 from tip_site.core.item_reload import reloaded
 from tip_site.core.model import Page as DocsPage
@@ -74,39 +75,14 @@ class _Discard:
     def abandon(self) -> None: ...
 
 
-class _Warnings(logging.Handler):
-    """Warnings logged by this thread (a whole rebuild may be stopping in another)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.thread = threading.get_ident()
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
-            self.messages.append(record.getMessage())
-
-
 FileStates = dict[str, tuple[int, int]]
 
 
 def file_states(paths: list[Path]) -> FileStates:
     """Each file under `paths` (folders or files): its modification time and size."""
-    states: FileStates = {}
-    for path in paths:
-        if path.is_file():
-            stat = path.stat()
-            states[str(path)] = (stat.st_mtime_ns, stat.st_size)
-            continue
-        for folder, _, names in os.walk(path):
-            for name in names:
-                file = os.path.join(folder, name)
-                try:
-                    stat = os.stat(file)
-                except OSError:
-                    continue
-                states[file] = (stat.st_mtime_ns, stat.st_size)
-    return states
+    files = [str(path) for path in paths if path.is_file()]
+    files += [os.path.join(folder, name) for path in paths if path.is_dir() for folder, _, names in os.walk(path) for name in names]
+    return {file: state for file in files if (state := _state(file)) is not None}
 
 
 def _state(path: str) -> tuple[int, int] | None:
@@ -467,18 +443,13 @@ class QuickPreview:
         import mkdocs.commands.build as build_module
         from mkdocs.structure.files import InclusionLevel
 
-        warnings = _Warnings()
-        mkdocs_log = logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(warnings)
-        try:
+        with LoggedWarnings() as warnings:
             doc_files = last.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
             title = file.page.title
             build_module._populate_page(file.page, last.config, last.files)
             if file.page.title != title and file.page in last.nav.pages:
                 return False  # every page's navigation shows the new title: the whole rebuild makes them
             build_module._build_page(file.page, last.config, doc_files, last.nav, last.env, excluded=file.inclusion.is_excluded())
-        finally:
-            mkdocs_log.removeHandler(warnings)
         if warnings.messages:  # a strict build would stop: the whole rebuild shows why
             return False
         self._pending = _Shown(uri, Path(file.abs_dest_path).read_bytes(), states)

@@ -22,22 +22,12 @@ from itertools import groupby
 from pathlib import Path
 from typing import Callable
 
+from tip_site.adapters.logged_warnings import LoggedWarnings
 from tip_site.adapters.quick_preview import Superseded
 from tip_site.core.problems import Problem
 from tip_site.views.content_security import with_policy
 
 log = logging.getLogger("mkdocs.plugins.tip_site")
-
-
-class _Collect(logging.Handler):
-    """MkDocs' own warnings and errors during one build (a strict build stops on them)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_problems: Callable[[], list[Problem]]) -> Callable[[], None]:
@@ -47,19 +37,15 @@ def show_errors_in_browser(builder: Callable[[], None], site_dir: str, content_p
     """
 
     def build_or_show_errors() -> None:
-        collect = _Collect()
-        mkdocs_log = logging.getLogger("mkdocs")
-        mkdocs_log.addHandler(collect)
-        try:
-            builder()
-        except Superseded:  # not a failure: a newer save starts the next rebuild at once
-            raise
-        except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
-            page = error_page(content_problems(), [*collect.messages, str(error)])
-            write_everywhere(Path(site_dir), page)
-            log.error("The preview shows the problems above on every page until they are fixed.")
-        finally:
-            mkdocs_log.removeHandler(collect)
+        with LoggedWarnings() as logged:  # MkDocs' own warnings and errors (a strict build stops on them)
+            try:
+                builder()
+            except Superseded:  # not a failure: a newer save starts the next rebuild at once
+                raise
+            except Exception as error:  # noqa: BLE001 — any failure: the browser must not wait for ever
+                page = error_page(content_problems(), [*logged.messages, str(error)])
+                write_everywhere(Path(site_dir), page)
+                log.error("The preview shows the problems above on every page until they are fixed.")
 
     return build_or_show_errors
 

@@ -39,6 +39,16 @@ def markdown_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and is_markdown(p.name) and not is_readme(p.name))
 
 
+def in_site_order(items: Iterable[T], kind: type) -> tuple[T, ...]:
+    """Items of one kind in the order the Site holds them: newsletters newest first, resources
+    by title, events by start time."""
+    if kind is Newsletter:
+        return tuple(sorted(items, key=lambda n: (n.year, n.quarter), reverse=True))
+    if kind is Resource:
+        return tuple(sorted(items, key=lambda r: (r.title.casefold(), r.id)))
+    return tuple(sorted(items, key=lambda e: (e.start, e.id)))
+
+
 def _load_all(
     files: Iterable[Path], root: Path, schema: Schema, vocabularies: dict, problems: Problems,
     build: Callable[[dict, MarkdownSource, Reader], T | None],
@@ -186,7 +196,7 @@ def load_newsletters(
     items = _load_all(markdown_files(folder) if files is None else files, root, NEWSLETTER, vocabularies, problems, build)
     items = _keep_originals(items, root, lambda n: n.id, history or GitHistory(root), report_second_issue(problems))
     check_quarter_gaps(items, quarter_lines, problems)
-    return tuple(sorted(items, key=lambda n: (n.year, n.quarter), reverse=True))
+    return in_site_order(items, Newsletter)
 
 
 def load_resources(
@@ -237,7 +247,7 @@ def load_resources(
     items = _load_all(files, root, RESOURCE, vocabularies, problems, build)
     report = _report_copied_id("resource", root, {r.id for r in items}, problems)
     items = _keep_originals(items, root, lambda r: r.id, history or GitHistory(root), report)
-    return tuple(sorted(items, key=lambda r: (r.title.casefold(), r.id)))
+    return in_site_order(items, Resource)
 
 
 def load_events(
@@ -271,7 +281,7 @@ def load_events(
     items = _load_all(markdown_files(content_dir / "events") if files is None else files, root, EVENT, vocabularies, problems, build)
     report = _report_copied_id("event", root, {e.id for e in items}, problems)
     items = _keep_originals(items, root, lambda e: e.id, history or GitHistory(root), report)
-    return tuple(sorted(items, key=lambda e: (e.start, e.id)))
+    return in_site_order(items, Event)
 
 
 def load_pages(docs_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:

@@ -13,18 +13,18 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from tip_site.core.content_files import load_events, load_newsletters, load_pages, load_resources
+from tip_site.core.content_files import in_site_order, load_events, load_newsletters, load_pages, load_resources
 from tip_site.core.data_files import load_data
 from tip_site.core.model import Event, Newsletter, Page, Resource, Site
 from tip_site.core.problems import Problems
 
 Item = Resource | Newsletter | Event | Page
 
-# Each kind of item: its folder under content/, the Site field holding it, the loader and the site's order.
+# Each kind of item: its folder under content/ (and the Site field holding it), its class and loader.
 _KINDS = (
-    ("resources", "resources", load_resources, lambda r: (r.title.casefold(), r.id), False),
-    ("newsletters", "newsletters", load_newsletters, lambda n: (n.year, n.quarter), True),
-    ("events", "events", load_events, lambda e: (e.start, e.id), False),
+    ("resources", Resource, load_resources),
+    ("newsletters", Newsletter, load_newsletters),
+    ("events", Event, load_events),
 )
 
 
@@ -36,12 +36,12 @@ def reloaded(site: Site, root: Path, content_dir: str, path: str, docs_dir: str 
     docs = root / docs_dir
     if file.is_relative_to(docs):
         return _reloaded_page(site, root, docs, file)
-    for folder, field, load, order, newest_first in _KINDS:
+    for field, kind, load in _KINDS:
         items = getattr(site, field)
         old = next((item for item in items if item.source.path == path), None)
         if old is None:
             continue
-        if not file.is_relative_to(content / folder) or not file.is_file():
+        if not file.is_relative_to(content / field) or not file.is_file():
             return None
         problems = Problems()
         vocabularies = load_data(content, root, problems).vocabularies
@@ -54,8 +54,8 @@ def reloaded(site: Site, root: Path, content_dir: str, path: str, docs_dir: str 
         new = found[0]
         if getattr(new, "published", None) != getattr(old, "published", None):
             return None  # scheduled or not, and where it stands among the others: the whole check says
-        kept = sorted((new if item is old else item for item in items), key=order, reverse=newest_first)
-        return dataclasses.replace(site, **{field: tuple(kept)}), new
+        kept = in_site_order((new if item is old else item for item in items), kind)
+        return dataclasses.replace(site, **{field: kept}), new
     return None
 
 
