@@ -71,6 +71,50 @@ def test_escape_closes_search_and_focus_returns_to_the_button(page, real_site_ur
     expect(page.get_by_role("button", name="Search")).to_be_focused()
 
 
+def test_escape_then_slash_at_once_searches_again(page, real_site_url):
+    # The "close" event comes a task after closing: the "/" pressed right after Escape must not be lost
+    # in the search field of the dialog just closed.
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    search_for = dialog.get_by_role("searchbox", name="Search for")
+    search_for.fill("trauma")
+    expect(dialog.get_by_role("status")).to_contain_text("for “trauma”")
+    for _ in range(5):
+        page.evaluate("""() => {
+            const field = document.getElementById("tip-search-input");
+            field.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true, cancelable: true}));
+            field.dispatchEvent(new KeyboardEvent("keydown", {key: "/", bubbles: true, cancelable: true}));
+        }""")  # both keys in one task, as a fast typist's can arrive
+        expect(dialog).to_be_visible()
+        expect(search_for).to_be_focused()
+        expect(search_for).to_have_value("trauma")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("button", name="Search")).to_be_focused()  # the late "close" events took nothing
+
+
+def test_a_new_search_replaces_the_results_without_emptying_the_list_between(page, real_site_url):
+    page.goto(real_site_url)
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Search this site")
+    dialog.get_by_role("searchbox", name="Search for").fill("trauma")
+    expect(dialog.get_by_role("status")).to_have_text(re.compile(r"^\d+ results for “trauma”"))
+    # Replays every change to the list, in order: did it ever hold no result between two searches?
+    page.evaluate("""() => {
+        const list = document.querySelector(".tip-search__results");
+        let count = list.children.length;
+        window.tipEmptied = 0;
+        new MutationObserver(records => records.forEach(record => {
+            count += record.addedNodes.length - record.removedNodes.length;
+            if (count === 0) window.tipEmptied++;
+        })).observe(list, {childList: true});
+    }""")
+    page.keyboard.type(" informed practice")
+    expect(dialog.get_by_role("status")).to_have_text(re.compile(r"^\d+ results? for “trauma informed practice”"))
+    assert page.evaluate("window.tipEmptied") == 0, "the list went empty while a search that finds pages was typed"
+
+
 def test_the_open_search_dialog_passes_axe(page, real_site_url):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -64,7 +64,9 @@
       return;
     }
     if (event.key !== "/") return;
-    if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable) return;
+    // A field typed in keeps its "/"; one left in a dialog just closed (focus not yet moved) does not.
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+    if (typing && !(target.closest && target.closest("dialog:not([open])"))) return;
     if (window.tipSearch && window.tipSearch.isOpen()) return;
     event.preventDefault();
     event.stopImmediatePropagation();

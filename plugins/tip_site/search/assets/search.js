@@ -46,7 +46,7 @@
     var bar = element("div", { "class": "tip-search__bar" });
     bar.appendChild(element("h2", { id: "tip-search-title", "class": "tip-search__title" }, "Search this site"));
     var close = element("button", { type: "button", "class": "tip-search__close" }, "Close");
-    close.addEventListener("click", function () { dialog.close(); });
+    close.addEventListener("click", closeDialog);
     bar.appendChild(close);
     var form = element("form", { role: "search", "class": "tip-search__form" });
     form.appendChild(element("label", { "for": "tip-search-input", "class": "tip-search__label" }, "Search for"));
@@ -102,12 +102,25 @@
     });
     more.addEventListener("click", function () { show(PAGE_SIZE, true); });
     // A click on the backdrop (the dialog element itself, outside its box) closes it.
-    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) closeDialog(); });
     // Escape closes at once, even from a search field that still holds text (which it would clear first).
     dialog.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+      if (event.key === "Escape") { event.preventDefault(); closeDialog(); }
     });
-    dialog.addEventListener("close", function () { if (opener && opener.focus) opener.focus(); });
+    // Closed some other way (the browser's own cancel, a phone's back gesture): focus goes back too.
+    dialog.addEventListener("close", returnFocus);
+  }
+
+  // Focus goes back at once: the "close" event comes a task later, and a key pressed before it
+  // (Escape, then "/" to search again) would still go to the field of the closed dialog.
+  function closeDialog() {
+    dialog.close();
+    returnFocus();
+  }
+
+  function returnFocus() {
+    // Not when the dialog is open again: the "close" event of the last closing can come after "/" reopened it.
+    if (!dialog.open && opener && opener.focus) opener.focus();
   }
 
   function fetchJson(url) {
@@ -430,8 +443,8 @@
       if (number !== searches) return; // a newer query replaced this one
       // A newer query was typed meanwhile: it shows next, and this one fetches no pages for it.
       if (waiting !== null) return;
-      list.replaceChildren();
       if (outcome === null) {
+        list.replaceChildren();
         more.hidden = true;
         status.textContent = "No results for “" + query + "”: search needs a word of two letters or more, other than words like “the”.";
         showCounts();
@@ -443,7 +456,9 @@
       showCounts();
       return show(PAGE_SIZE, false);
     }).catch(function () {
-      if (number === searches) status.textContent = "Search is not available right now. Please try again later.";
+      if (number !== searches) return;
+      list.replaceChildren();  // the last search's results are not this one's
+      status.textContent = "Search is not available right now. Please try again later.";
     });
   }
 
@@ -502,7 +517,7 @@
     var slice = current.results.slice(current.shown, current.shown + count);
     return Promise.all(slice.map(pageData)).then(function (pages) {
       if (mine !== current) return;  // a newer search (another query, or other filters) replaced this one
-      var firstLink = null;
+      var firstLink = null, items = document.createDocumentFragment();
       pages.forEach(function (page) {
         var item = element("li", { "class": "tip-search__result" });
         var link = element("a", { href: page.url });
@@ -514,9 +529,12 @@
           paragraph.appendChild(highlighted(text, terms));
           item.appendChild(paragraph);
         }
-        list.appendChild(item);
+        items.appendChild(item);
         firstLink = firstLink || link;
       });
+      // A new search's results replace the last ones in one step, so the list never shows empty between them.
+      if (current.shown === 0) list.replaceChildren(items);
+      else list.appendChild(items);
       current.shown += pages.length;
       var total = current.results.length, filtered = filtersInWords(current.chosen);
       var unfiltered = total === 0 && filtered ? howMany(current.found, everyPage) : 0;
@@ -529,7 +547,9 @@
           (total > current.shown ? ", showing " + current.shown + "." : ".");
       if (moveFocus && firstLink) firstLink.focus();
     }).catch(function () {
-      if (mine === current) status.textContent = "Search is not available right now. Please try again later.";
+      if (mine !== current) return;
+      if (mine.shown === 0) list.replaceChildren();
+      status.textContent = "Search is not available right now. Please try again later.";
     });
   }
 
