@@ -110,6 +110,27 @@ class AssembledPage:
         return self.front_matter + "\n\n".join(_as_markdown(part) for part in self.parts) + "\n"
 
 
+class LaterPage:
+    """A page whose address is known at once, and whose contents are made only if read.
+
+    For the link check of the site as it will be on a scheduled date: it needs every page's
+    address, but the text of only the few pages linked with a '#'.
+    """
+
+    __slots__ = ("uri", "_make")
+
+    def __init__(self, uri: str, make: Callable[[], "AssembledPage"]) -> None:
+        self.uri = uri
+        self._make = make
+
+    @property
+    def markdown(self) -> str:
+        return self._make().markdown
+
+    def __repr__(self) -> str:
+        return f"LaterPage({self.uri!r})"
+
+
 def _as_markdown(part: Part) -> str:
     if isinstance(part, Heading):
         return "#" * part.level + " " + text(part.text)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from tip_site.core.link_schemes import refused_scheme
 from tip_site.core.model import Attachment, Resource, Site
-from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, LaterHtml, Part
+from tip_site.views.generated_page import AssembledPage, EditorMarkdown, Heading, Html, LaterHtml, LaterPage, Part
 from tip_site.views.library_cards import card_list_html
 from tip_site.views.library_text import extension_of, file_size, file_type, long_date
 from tip_site.views.markdown_text import front_matter
@@ -19,6 +19,11 @@ from tip_site.views.urls import LIBRARY_URI, attachment_uri, facet_uri, group_ur
 def resource_pages(site: Site) -> list[AssembledPage]:
     related = related_resources(site)
     return [_page(site, r, related[r.id]) for r in site.resources]
+
+
+def resource_pages_made_if_read(site: Site) -> list[LaterPage]:
+    """resource_pages, each made only if read: most of a whole site's pages, and of its time, at its addresses alone."""
+    return [LaterPage(resource_uri(r), partial(resource_page, site, r)) for r in site.resources]
 
 
 def resource_page(site: Site, resource: Resource) -> AssembledPage:

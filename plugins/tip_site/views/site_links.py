@@ -46,7 +46,7 @@ def link_problems(
         check_links(drafts, preview_map, problems)
         for day in publication_dates(preview, today):
             on_day = site_on(preview, day)
-            published_that_day = [s for s in _sources(root, on_day, doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
+            published_that_day = [s for s in _sources(root, _dated(on_day, day), doc_texts) if scheduled.get(s.page_uri, (None,))[0] == day]
             if not any(links(s.body, external=True) or spaced_links(s.body) for s in published_that_day):
                 continue  # nothing to check that day: spare making the whole site of that date
             day_map = _site_map(on_day, day, docs, doc_texts, other_pages, docs_dir=docs_dir, sources=sources)
@@ -83,6 +83,14 @@ def site_on(preview: Site, day: dt.date) -> Site:
     )
 
 
+def _dated(site: Site, day: dt.date) -> Site:
+    """Only the newsletters and resources published on `day`: the sources of one date's checks."""
+    return dataclasses.replace(
+        site, pages=(), events=(), newsletters=tuple(i for i in site.newsletters if i.published == day),
+        resources=tuple(i for i in site.resources if i.published == day),
+    )
+
+
 def _withholds_something(site: Site, preview: Site) -> bool:
     # The live site is the preview filtered: equal sizes mean nothing is withheld,
     # and the pages need not be generated twice.
@@ -96,7 +104,9 @@ def _site_map(
 ) -> SiteMap:
     pages: dict[str, object] = dict.fromkeys(other_pages)
     pages.update((page.path, doc_texts[page.path]) for page in site.pages)
-    pages.update((page.uri, page) for page in (generated_pages(site, today) if made is None else made))
+    # Only the pages linked with a '#' are read: the others are needed for their addresses alone.
+    made = generated_pages(site, today, made_if_read=True) if made is None else made
+    pages.update((page.uri, page) for page in made)
     files = frozenset(
         file.relative_to(docs).as_posix()
         for file in docs.rglob("*")
